@@ -1,0 +1,54 @@
+"""One hierarchy of errors under ``ConversionError``; each carries the source and, where known, a line.
+
+The CLI maps them to exit code 1 and prints ``str(error)``: ``name:line: message``.
+"""
+from __future__ import annotations
+
+
+class ConversionError(Exception):
+    """Base class: an input could not be converted."""
+
+    def __init__(self, message: str, source: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.source = source
+        self.line = line
+
+    def __str__(self) -> str:
+        where = self.source or "<input>"
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}"
+
+    def at(self, source: str) -> "ConversionError":
+        """Name the source file, for errors raised where only text was known."""
+        self.source = source
+        return self
+
+
+class EmptyInputError(ConversionError):
+    """The input holds no text at all."""
+
+
+class BinaryInputError(ConversionError):
+    """The input is not text (NUL bytes or control characters)."""
+
+
+class InputTooLargeError(ConversionError):
+    """The input is over the configured size limit."""
+
+
+class TruncatedSubmissionError(ConversionError):
+    """An EDGAR SGML submission ends before its closing tags."""
+
+
+class NoReleaseError(ConversionError):
+    """The text (or submission) holds nothing that reads as a press release."""
+
+
+class InvalidRecordError(ConversionError):
+    """The record failed JSON Schema validation; nothing is written. A bug, reported as such."""
+
+
+class TransformError(ConversionError):
+    """An XSLT stylesheet failed to load or run."""

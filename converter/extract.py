@@ -1,0 +1,276 @@
+"""Stage 3: from a release's lines and segments to the ``Release`` record.
+
+Each field comes from the blocks the segmenter marked for it; what could not be found is None
+with a warning of a stable code.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lines as shape
+from .fields.contacts import read_contacts
+from .fields.dateline import dateline_date, match_dateline, numeric_dates
+from .fields.front import AUDIENCE, EXHIBIT, RELEASE_NUMBER
+from .fields.issuer import issuer_from_sentence, issuer_from_tag_line, issuer_from_title
+from .fields.safe_harbor import is_safe_harbor_heading, split_risks
+from .fields.wire import BARE_TICKER, LEADING_TAGS, TICKER, TICKER_GROUP, exchange_name, strip_tags, wire_code, wire_service
+from .records import (
+    SCHEMA_VERSION, Block, Contact, Dateline, FieldLines, Issuer, Paragraph, ParseWarning, Release,
+    SafeHarbor, Security, Source, Wire,
+)
+from .segmenter import Segment
+
+_BLOCK_KIND = {"subheadline": "headline"}
+_TERMINAL = (".", "!", "?", '"', "\u201d", ":", ")")
+
+
+class _Release:
+    """The lines and segments of one release, with helpers to read them (1-based output)."""
+
+    def __init__(self, lines: tuple[str, ...], segments: tuple[Segment, ...]):
+        self.lines = lines
+        self.segments = segments
+        self.warnings: list[ParseWarning] = []
+
+    def of(self, *kinds: str) -> list[Segment]:
+        return [segment for segment in self.segments if segment.kind in kinds]
+
+    def text(self, segment: Segment) -> str:
+        return shape.join_lines(list(self.lines[segment.first: segment.last + 1]))
+
+    def warn(self, code: str, message: str, line: int | None = None) -> None:
+        self.warnings.append(ParseWarning(code=code, message=message, line=line))
+
+
+def extract_release(lines: tuple[str, ...], segments: tuple[Segment, ...], source: Source) -> Release:
+    """Read every contract field except tables and facts from a segmented release."""
+    release = _Release(lines, segments)
+    exhibit, exhibit_lines = _exhibit(release)
+    number, number_lines = _release_number(release)
+    headline, headline_lines = _joined(release, "headline", strip=True)
+    subheadline, sub_lines = _joined(release, "subheadline", strip=True)
+    if subheadline:
+        subheadline = subheadline.strip(" -\u2013\u2014") or None
+    audience, audience_lines = _audience(release)
+    dateline, dateline_rest = _dateline(release, source)
+    body = _body(release, dateline_rest)
+    issuer = _issuer(release, body, headline, source)
+    if headline is None:
+        release.warn("headline_missing", "no headline found before the dateline")
+    if not body:
+        release.warn("body_missing", "no body paragraphs found")
+    return Release(
+        schema_version=SCHEMA_VERSION,
+        source=source,
+        exhibit=exhibit,
+        release_number=number,
+        issuer=issuer,
+        securities=_securities(release),
+        wire=_wire(release, dateline),
+        contacts=_contacts(release),
+        headline=headline,
+        subheadline=subheadline,
+        audience=audience,
+        dateline=dateline,
+        body=body,
+        safe_harbor=_safe_harbor(release),
+        tables=(),
+        facts=(),
+        blocks=tuple(Block(kind=_BLOCK_KIND.get(s.kind, s.kind), lines=(s.first + 1, s.last + 1)) for s in segments),
+        warnings=tuple(release.warnings),
+        field_lines=FieldLines(
+            exhibit=exhibit_lines, release_number=number_lines, headline=headline_lines,
+            subheadline=sub_lines if subheadline else None, audience=audience_lines,
+        ),
+    )
+
+
+def _front_lines(release: _Release, kinds=("header", "contact", "headline", "subheadline", "wire", "audience")):
+    for segment in release.of(*kinds):
+        for i in range(segment.first, segment.last + 1):
+            yield i, release.lines[i]
+
+
+def _exhibit(release: _Release):
+    for i, line in _front_lines(release, ("header",)):
+        match = EXHIBIT.match(line)
+        if match:
+            return match["number"], (i + 1, i + 1)
+    return None, None
+
+
+def _release_number(release: _Release):
+    for i, line in _front_lines(release, ("header", "contact")):
+        match = RELEASE_NUMBER.search(line)
+        if match:
+            return match["number"].rstrip("."), (i + 1, i + 1)
+    return None, None
+
+
+def _joined(release: _Release, kind: str, strip: bool):
+    segments = release.of(kind)
+    if not segments:
+        return None, None
+    texts = [strip_tags(release.lines[i]) for s in segments for i in range(s.first, s.last + 1)]
+    text = shape.normalize(" ".join(texts)) or None
+    return text, (segments[0].first + 1, segments[-1].last + 1)
+
+
+def _audience(release: _Release):
+    for segment in release.of("audience"):
+        match = AUDIENCE.match(release.lines[segment.first])
+        if match:
+            return shape.normalize(match["audience"]), (segment.first + 1, segment.first + 1)
+    return None, None
+
+
+def _dateline(release: _Release, source: Source):
+    """The dateline record and the text of its paragraph that follows it (the first body words)."""
+    segments = release.of("dateline")
+    if not segments:
+        release.warn("dateline_missing", "no dateline (CITY, State -- ...) found")
+        return None, None
+    head = segments[0]
+    index = release.segments.index(head)
+    follow = release.segments[index + 1] if index + 1 < len(release.segments) else None
+    last = follow.last if follow and follow.continues and follow.kind == "body" else head.last
+    paragraph = shape.normalize(" ".join(release.lines[head.first: last + 1]))
+    found = match_dateline(paragraph)
+    trailer = (release.lines[i] for s in release.of("end", "other") for i in range(s.first, s.last + 1))
+    references = numeric_dates(" ".join(trailer))
+    if source.filing and source.filing.filed:
+        references.append(source.filing.filed)
+    date, inferred = dateline_date(found, references)
+    if inferred:
+        release.warn("dateline_year_inferred", f"dateline prints no year; took it from {references[0]}", head.first + 1)
+    dateline = Dateline(
+        city=found.city, region=found.region, date=date, text=found.text, lines=(head.first + 1, head.last + 1)
+    )
+    rest = paragraph[found.end:].strip()
+    return dateline, (rest, head.first + 1, last + 1)
+
+
+def _body(release: _Release, dateline_rest) -> tuple[Paragraph, ...]:
+    paragraphs: list[list] = []
+    if dateline_rest and dateline_rest[0]:
+        paragraphs.append([dateline_rest[0], dateline_rest[1], dateline_rest[2]])
+    for segment in release.of("body"):
+        if segment.continues:
+            continue  # the rest of the dateline paragraph, already taken
+        text = release.text(segment)
+        if paragraphs and _continues_across_page(release, paragraphs[-1], segment, text):
+            paragraphs[-1][0] += " " + text
+            paragraphs[-1][2] = segment.last + 1
+        else:
+            paragraphs.append([text, segment.first + 1, segment.last + 1])
+    return tuple(Paragraph(text=text, lines=(first, last)) for text, first, last in paragraphs if text)
+
+
+def _continues_across_page(release: _Release, previous, segment: Segment, text: str) -> bool:
+    """A paragraph cut by a page break: the first part has no final stop, the second starts lower-case."""
+    if previous[0].endswith(_TERMINAL) or not text[:1].islower():
+        return False
+    between = range(previous[2], segment.first)
+    kinds = {s.kind for s in release.segments if previous[2] <= s.first < segment.first}
+    return kinds <= {"page"} and len(between) < 12
+
+
+def _issuer(release: _Release, body, headline: str | None, source: Source) -> Issuer | None:
+    cik = source.filing.cik if source.filing else None
+    for i, line in _front_lines(release, ("headline", "wire")):
+        name = issuer_from_tag_line(line)
+        if name:
+            return Issuer(name=name, cik=cik, lines=(i + 1, i + 1))
+    if body:
+        name = issuer_from_sentence(body[0].text)
+        if name:
+            return Issuer(name=name, cik=cik, lines=(body[0].lines[0], body[0].lines[0]))
+    if headline and not release.of("dateline"):
+        name = issuer_from_title(headline)
+        if name:
+            segment = release.of("headline")[0]
+            return Issuer(name=name, cik=cik, lines=(segment.first + 1, segment.last + 1))
+    for segment in release.of("end"):
+        match = re.match(r"^\s*SOURCE\s+(.+?)\s*$", release.lines[segment.first])
+        if match:
+            return Issuer(name=match[1], cik=cik, lines=(segment.first + 1, segment.first + 1))
+    release.warn("issuer_missing", "the issuer's name was not found in the release")
+    return Issuer(name=None, cik=cik, lines=None) if cik else None
+
+
+def _securities(release: _Release) -> tuple[Security, ...]:
+    found: list[Security] = []
+    seen: set[tuple[str, str]] = set()
+    kinds = ("header", "headline", "subheadline", "wire", "dateline", "body", "contact", "other")
+    for segment in release.of(*kinds):
+        text = " ".join(release.lines[segment.first: segment.last + 1])
+        flat = shape.normalize(text)
+        spans = [m.group(0) for m in TICKER_GROUP.finditer(flat)] + [m.group(0) for m in BARE_TICKER.finditer(flat)]
+        for span in spans:
+            for match in TICKER.finditer(span):
+                key = (exchange_name(match["exchange"]), match["symbol"])
+                if key in seen:
+                    continue
+                seen.add(key)
+                line = _line_with(release, segment, match["exchange"])
+                found.append(Security(exchange=key[0], symbol=key[1], lines=(line, line)))
+    return tuple(found)
+
+
+def _line_with(release: _Release, segment: Segment, needle: str) -> int:
+    for i in range(segment.first, segment.last + 1):
+        if needle in release.lines[i]:
+            return i + 1
+    return segment.first + 1
+
+
+def _wire(release: _Release, dateline: Dateline | None) -> Wire | None:
+    for i, line in _front_lines(release, ("headline", "wire")):
+        match = LEADING_TAGS.match(line)
+        if match:
+            return Wire(service=wire_service(match["code"]), code=match["code"], slug=match["slug"], lines=(i + 1, i + 1))
+    if dateline:
+        found = match_dateline(shape.normalize(" ".join(release.lines[dateline.lines[0] - 1: dateline.lines[1]])))
+        if found and found.wire_text:
+            service = wire_service(found.wire_text)
+            if service:
+                return Wire(service=service, code=wire_code(found.wire_text), slug=None, lines=dateline.lines)
+    return None
+
+
+def _contacts(release: _Release) -> tuple[Contact, ...]:
+    groups = [
+        [(i + 1, release.lines[i]) for i in range(s.first, s.last + 1) if release.lines[i].strip()]
+        for s in release.of("contact")
+    ]
+    merged: list[list] = []
+    for group in groups:
+        # A contact stack split by a blank line is still one block of contacts.
+        if merged and group and merged[-1] and group[0][0] - merged[-1][-1][0] <= 3 and not group[0][1].lstrip().startswith("/"):
+            merged[-1] = merged[-1] + group
+        else:
+            merged.append(group)
+    return tuple(read_contacts(merged))
+
+
+def _safe_harbor(release: _Release) -> SafeHarbor | None:
+    segments = release.of("safe_harbor")
+    if not segments:
+        return None
+    heading = None
+    texts = []
+    item_lines: list[str] = []
+    for segment in segments:
+        text = release.text(segment)
+        if heading is None and not texts and is_safe_harbor_heading(text):
+            heading = text
+            continue
+        texts.append(text)
+        item_lines += list(release.lines[segment.first: segment.last + 1]) + [""]
+    text = " ".join(texts)
+    return SafeHarbor(
+        heading=heading,
+        text=text or (heading or ""),
+        risks=tuple(split_risks(text, item_lines)),
+        lines=(segments[0].first + 1, segments[-1].last + 1),
+    )

@@ -1,0 +1,294 @@
+"""Contacts: stacked left or right, two side by side, labelled ("Media Contact:"), or inline
+PR Newswire trailers ("/CONTACT: Jane Roe, +1-212-555-0100, or John Doe, ..., both of Acme Corp./").
+"""
+from __future__ import annotations
+
+import re
+
+from ..knowledge import COMPANY_SUFFIXES, ORGANIZATION_WORDS, TITLE_WORDS
+from ..lines import indent, normalize
+from ..records import Contact
+from .front import CONTACT_START, EMAIL, PHONE, RELEASE_NUMBER, URL
+
+_LABEL = re.compile(r"^\s*/?\s*(?P<label>[^:]{0,50}?)\s*:\s*", re.IGNORECASE)
+_ROLE_LABEL = re.compile(r"^(?:[A-Z][\w&/.-]*\s+){1,4}Contacts?$", re.IGNORECASE)
+_FAX = re.compile(r"\bFax\b\s*(?:#|No\.?|Number)?\s*:?\s*", re.IGNORECASE)
+_PHONE_LABEL = re.compile(r"^(?:Phone|Tel(?:ephone)?|Ph|Voice|Office|Direct|Main)\b\.?\s*(?:#|No\.?)?\s*:?\s*", re.I)
+_EMAIL_LABEL = re.compile(r"^e-?mail\s*:?\s*", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^(?:or|and|--|-)$", re.IGNORECASE)
+_SHARED_ORGANIZATION = re.compile(r",?\s*\b(?:both|all)\s+(?:of|at|with)\s+(?P<org>.+?)\s*$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.|[A-Z][a-z]*\.|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)$")
+_NAME_PREFIX = ("Dr.", "Mr.", "Ms.", "Mrs.", "Miss")
+_NAME_SUFFIX = ("Jr.", "Sr.", "II", "III", "IV", "Ph.D.", "CPA", "CFA")
+_BARE_SUFFIX = {suffix.rstrip(".").lower() for suffix in COMPANY_SUFFIXES}
+_STRONG_TITLE = tuple(word for word in TITLE_WORDS if word not in ("Relations", "Communications", "Partner", "Associate"))
+_TRAILING = " ,;:/"
+
+
+def read_contacts(groups: list[list[tuple[int, str]]]) -> list[Contact]:
+    """Contacts from contact blocks; each group is one block's (line number, text) pairs."""
+    contacts: list[Contact] = []
+    for group in groups:
+        if not group:
+            continue
+        if group[0][1].lstrip().startswith("/"):
+            contacts += _read_inline(group)
+        else:
+            for column in _columns(group):
+                contacts += _read_stack(column)
+    return contacts
+
+
+class _Draft:
+    """A contact being filled in, field by field, with the lines it came from."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, str] = {}
+        self.lines: list[int] = []
+
+    def has(self, key: str) -> bool:
+        return key in self.fields
+
+    def set(self, key: str, value: str, line: int) -> None:
+        value = normalize(value).strip(_TRAILING)
+        if value:
+            self.fields[key] = value
+            self.lines.append(line)
+
+    def substantive(self) -> bool:
+        return any(key in self.fields for key in ("name", "phone", "email", "fax"))
+
+    def build(self) -> Contact:
+        get = self.fields.get
+        return Contact(
+            name=get("name"), organization=get("organization"), title=get("title"),
+            phone=get("phone"), fax=get("fax"), email=get("email"),
+            lines=(min(self.lines), max(self.lines)),
+        )
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.done: list[_Draft] = []
+        self.draft = _Draft()
+        self.label_at: int | None = None  # index of the first contact under a role label
+
+    def drop_shared_label(self) -> None:
+        """A role label over several contacts is a heading ("[Press Information Contact:]")."""
+        if self.label_at is not None and len(self.done) - self.label_at >= 2:
+            for draft in self.done[self.label_at:]:
+                draft.fields.pop("title", None) if draft.fields.get("title") == self.label else None
+        self.label_at = None
+
+    def flush(self) -> None:
+        if self.draft.substantive() or (self.draft.has("organization") and self.draft.lines):
+            self.done.append(self.draft)
+        elif self.done and self.draft.fields:
+            # A trailing organization or title belongs to the contact before it.
+            for key, value in self.draft.fields.items():
+                if not self.done[-1].has(key):
+                    self.done[-1].set(key, value, self.draft.lines[0])
+        self.draft = _Draft()
+
+    def put(self, key: str, value: str, line: int) -> None:
+        clash = self.draft.has(key) or (key == "name" and self.draft.has("phone") and self.draft.has("name"))
+        if clash or (key == "name" and (self.draft.has("phone") or self.draft.has("email")) and not self.draft.has("name") and self.done):
+            self.flush()
+        self.draft.set(key, value, line)
+
+    def contacts(self) -> list[Contact]:
+        self.flush()
+        return [draft.build() for draft in self.done]
+
+
+def _columns(group):
+    """Split side-by-side contacts into a left and a right column where the layout shows two."""
+    starts: list[int] = []
+    for _, text in group:
+        for match in re.finditer(r"\S\s{3,}(?=\S)", text):
+            left = text[: match.start() + 1].strip()
+            if left and not left.endswith(":"):
+                starts.append(match.end())
+    if len(starts) < 2:
+        return [group]
+    column = min(starts)
+    if sum(1 for start in starts if abs(start - column) <= 3) < 2:
+        return [group]
+    left = [(n, text[:column]) for n, text in group if text[:column].strip()]
+    right = [(n, text[column:]) for n, text in group if text[column:].strip()]
+    return [left, right]
+
+
+def _merge_wrapped(column):
+    """Join a line printed deeper than the one above it onto that line (a wrapped title)."""
+    merged: list[tuple[int, str]] = []
+    for number, text in column:
+        if (
+            merged
+            and indent(text) > indent(merged[-1][1]) + 1
+            and not PHONE.search(text) and not EMAIL.search(text)
+            and not _SEPARATOR.match(text.strip())
+            and not merged[-1][1].rstrip().endswith(":")
+            and not PHONE.search(merged[-1][1]) and not EMAIL.search(merged[-1][1])
+        ):
+            merged[-1] = (merged[-1][0], merged[-1][1].rstrip() + " " + text.strip())
+        else:
+            merged.append((number, text))
+    return merged
+
+
+def _read_stack(column) -> list[Contact]:
+    collector = _Collector()
+    previous = None
+    for number, text in _merge_wrapped(column):
+        if previous is not None and number > previous + 1:
+            collector.flush()  # a blank line between stacks
+        previous = number
+        line = text.strip().strip("[]").strip()
+        if CONTACT_START.match(line):
+            collector.flush()
+            collector.drop_shared_label()
+            line = _take_label(collector, line, number)
+        if not line or RELEASE_NUMBER.search(line) or (URL.search(line) and not EMAIL.search(line) and not PHONE.search(line)):
+            continue
+        if _SEPARATOR.match(line):
+            collector.flush()
+            continue
+        _read_line(collector, line, number)
+    collector.flush()
+    collector.drop_shared_label()
+    return collector.contacts()
+
+
+def _take_label(collector: _Collector, line: str, number: int) -> str:
+    match = _LABEL.match(line)
+    if not match:
+        return "" if len(line.split()) <= 4 else line
+    label = normalize(match["label"].strip(" [](/"))
+    if _ROLE_LABEL.match(label) and not re.search(r"^for\b|further|more\s+information", label, re.I):
+        collector.draft.set("title", label, number)
+        collector.label_at, collector.label = len(collector.done), normalize(label)
+    return line[match.end():].strip(" ]")
+
+
+def _read_line(collector: _Collector, line: str, number: int) -> None:
+    line = line.strip(" []")
+    fax_match = _FAX.search(line)
+    before, fax = (line[: fax_match.start()], line[fax_match.end():]) if fax_match else (line, "")
+    if fax and PHONE.search(fax):
+        collector.put("fax", _phone_text(fax), number)
+    email = EMAIL.search(before)
+    if email:
+        collector.put("email", email.group(0), number)
+        before = before.replace(email.group(0), " ")
+        before = _EMAIL_LABEL.sub("", before.strip())
+        before = re.sub(r"\b(?:e-?mail|E-Mail)\s*:?", " ", before, flags=re.I)
+    phones = list(PHONE.finditer(before))
+    rest = before
+    if phones:
+        collector.put("phone", _phone_text(before), number)
+        rest = before[: phones[0].start()] + " " + before[phones[-1].end():]
+    rest = URL.sub(" ", _PHONE_LABEL.sub("", rest.strip())).strip(" ,;:-")
+    if rest:
+        _read_words(collector, rest, number)
+
+
+def _phone_text(text: str) -> str:
+    phones = list(PHONE.finditer(text))
+    if not phones:
+        return ""
+    return normalize(text[phones[0].start(): phones[-1].end()])
+
+
+def _read_words(collector: _Collector, text: str, number: int) -> None:
+    """A text piece of a contact: a name, a title, an organization, or "Name, Title"."""
+    head, sep, tail = text.partition(",")
+    if sep and _is_person(head) and tail.strip() and tail.strip().rstrip(".").lower() not in _BARE_SUFFIX:
+        collector.put("name", head, number)
+        _read_words(collector, tail.strip(), number)
+        return
+    collector.put(_kind_of(text, collector), text, number)
+
+
+def _kind_of(text: str, collector: _Collector) -> str:
+    words = text.replace(",", " ").split()
+    if any(word.strip(".,") in _STRONG_TITLE for word in words) or re.search(r"\bContacts?$", text):
+        return "title"
+    if _is_organization(text):
+        return "organization"
+    if _is_person(text):
+        return "name"
+    if re.search(r"\bContacts?\b", text):
+        return "title"
+    return "organization" if collector.draft.has("name") else "name"
+
+
+def _is_organization(text: str) -> bool:
+    words = [word.strip(",") for word in text.split()]
+    if any(word.rstrip(".").lower() in _BARE_SUFFIX for word in words[1:]):
+        return True
+    return any(f" {word} " in f" {text} " for word in ORGANIZATION_WORDS if " " in word or len(word) > 4)
+
+
+def _is_person(text: str) -> bool:
+    words = text.strip().split()
+    while words and words[0] in _NAME_PREFIX:
+        words = words[1:]
+    while words and words[-1].strip(",") in _NAME_SUFFIX:
+        words = words[:-1]
+    if not 2 <= len(words) <= 4:
+        return False
+    if any(word.strip(".").lower() in _BARE_SUFFIX for word in words):
+        return False
+    return all(_NAME_WORD.match(word) for word in words) and not any(word in TITLE_WORDS for word in words)
+
+
+def _read_inline(group) -> list[Contact]:
+    """PR Newswire trailer: one running text of "Title, Name, phone, or ..., both of Org"."""
+    first = group[0][0]
+    text = normalize(" ".join(text for _, text in group))
+    text = re.sub(r"^/?\s*CONTACTS?\s*:\s*", "", text, flags=re.I).rstrip(" /")
+    shared = _SHARED_ORGANIZATION.search(text)
+    if shared:
+        text = text[: shared.start()]
+    collector = _Collector()
+    for chunk in re.split(r",?\s+or\s+|;\s*", text):
+        for piece in _comma_pieces(chunk):
+            number = _line_of(group, piece) or first
+            if EMAIL.search(piece) or PHONE.search(piece) or _FAX.search(piece):
+                _read_line(collector, piece, number)
+            elif piece and not URL.fullmatch(piece):
+                collector.put(_kind_of(piece, collector), piece, number)
+        collector.flush()
+    contacts = collector.contacts()
+    if shared:
+        organization = shared["org"].strip(" ./") + ("." if shared["org"].strip(" /").endswith(".") else "")
+        contacts = [
+            contact if contact.organization else _with(contact, organization=organization) for contact in contacts
+        ]
+    return contacts
+
+
+def _comma_pieces(chunk: str) -> list[str]:
+    """Split on commas, keeping "Acme, Inc." together."""
+    pieces: list[str] = []
+    for piece in (part.strip() for part in chunk.split(",")):
+        if pieces and piece.rstrip(".").lower() in _BARE_SUFFIX:
+            pieces[-1] += ", " + piece
+        elif piece:
+            pieces.append(piece)
+    return pieces
+
+
+def _line_of(group, piece: str) -> int | None:
+    head = piece.split()[0] if piece.split() else ""
+    for number, text in group:
+        if head and head in text:
+            return number
+    return None
+
+
+def _with(contact: Contact, **changes) -> Contact:
+    from attrs import evolve
+
+    return evolve(contact, **changes)

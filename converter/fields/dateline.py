@@ -1,0 +1,105 @@
+"""The dateline: "CITY, Region (WIRE) Month D, YYYY --" in its many wire styles.
+
+Matched on a paragraph's whitespace-normalized text so that datelines wrapped over two lines
+are found too.
+"""
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+from .dates import NUMERIC_DATE, WRITTEN_DATE, iso_date, parse_written, year_near
+from .wire import WIRE_IN_DATELINE
+
+_CITY_WORD = r"(?:[A-Z][A-Za-z.'&]*(?:-[A-Z][A-Za-z.'&]*)*|(?:de|del|la|du|of)(?=\s[A-Z]))"
+_REGION_WORD = r"(?:[A-Z][A-Za-z.]*)"
+_DATE = re.sub(r"\(\?P<\w+>", "(?:", WRITTEN_DATE.pattern)
+
+DATELINE = re.compile(
+    rf"""^(?P<city>{_CITY_WORD}(?:\s{_CITY_WORD}){{0,3}})          # city, upper or title case
+        (?:,\s*(?P<region>{_REGION_WORD}(?:\s{_REGION_WORD}){{0,2}}))?  # state, country
+        (?P<tail>(?:                                                  # then wire, date, dashes
+            \s*,?\s*(?:--+|[\u2013\u2014]|-(?=\s*[(A-Z/])|\s-\s)       #   dash separators
+          | \s*,?\s*\(\s*{_DATE}\s*\)                                 #   (Month D, YYYY)
+          | \s*,?\s*{_DATE}                                           #   Month D, YYYY
+          | \s*(?:{WIRE_IN_DATELINE})                                 #   (BUSINESS WIRE), /PRNewswire/
+        )+)""",
+    re.VERBOSE,
+)
+_HAS_DASH = re.compile(r"[-\u2013\u2014]")
+
+
+@frozen
+class DatelineMatch:
+    city: str
+    region: str | None
+    year: int | None
+    month: int | None
+    day: int | None
+    text: str
+    end: int  # offset in the normalized paragraph text where the body words start
+    wire_text: str | None
+
+
+def match_dateline(text: str) -> DatelineMatch | None:
+    """Read a dateline at the start of a normalized paragraph, or None when there is none."""
+    match = DATELINE.match(text)
+    if not match:
+        return None
+    tail = match["tail"]
+    date = WRITTEN_DATE.search(tail)
+    wire = re.search(WIRE_IN_DATELINE, tail)
+    if not (date or wire or _HAS_DASH.search(tail)):
+        return None
+    if not date and not wire and match["region"] is None and not _looks_like_place(match["city"]):
+        return None
+    end = match.end()
+    # "ATLANTA - Southern Company": the body must follow as words, not more punctuation.
+    rest = text[end:].lstrip()
+    if rest and not re.match(r"[\w\"'(\u201c$]", rest):
+        return None
+    year = month = day = None
+    if date:
+        year, month, day = parse_written(date)
+    return DatelineMatch(
+        city=match["city"],
+        region=match["region"],
+        year=year,
+        month=month,
+        day=day,
+        text=text[:end].strip(),
+        end=end,
+        wire_text=wire.group(0).strip() if wire else None,
+    )
+
+
+def _looks_like_place(city: str) -> bool:
+    # A bare "WORD -" only reads as a dateline when the city is printed in capitals.
+    return city.isupper() and len(city) >= 3
+
+
+def dateline_date(found: DatelineMatch, reference_dates: list[str]) -> tuple[str | None, bool]:
+    """ISO date of the dateline; the year comes from a nearby printed date when it is missing.
+
+    Returns the date and whether its year was inferred.
+    """
+    if found.month is None:
+        return None, False
+    if found.year is not None:
+        return iso_date(found.year, found.month, found.day), False
+    for reference in reference_dates:
+        year = year_near(found.month, found.day, reference)
+        if year is not None:
+            return iso_date(year, found.month, found.day), True
+    return None, False
+
+
+def numeric_dates(text: str) -> list[str]:
+    """ISO dates printed as MM/DD/YYYY (PR Newswire trailers)."""
+    found = []
+    for match in NUMERIC_DATE.finditer(text):
+        iso = iso_date(int(match["year"]), int(match["month"]), int(match["day"]))
+        if iso:
+            found.append(iso)
+    return found

@@ -1,0 +1,68 @@
+"""Front matter: exhibit label, release number, audience line, header lines and contact starts."""
+from __future__ import annotations
+
+import re
+
+from .dates import NUMERIC_DATE, WRITTEN_DATE
+from .wire import LEADING_TAGS, strip_tags
+
+EXHIBIT = re.compile(r"^\s*EXHIBIT\s+(?:NO\.?\s*)?(?P<number>\d+(?:\.\d+)*)\b", re.IGNORECASE)
+RELEASE_NUMBER = re.compile(r"\bRelease\s+(?:No|Number|#)\.?\s*[:#]?\s*(?P<number>[A-Z0-9][\w./-]*)", re.IGNORECASE)
+AUDIENCE = re.compile(
+    r"^\s*(?P<audience>[A-Za-z][A-Za-z&.,'/ -]{0,80}?\b(?:EDITORS?|WRITERS?|DESKS?|REPORTERS?|CORRESPONDENTS?))\s*:?\s*$",
+    re.IGNORECASE,
+)
+HEADER_LINE = re.compile(
+    r"""^\s*(?:PRESS\s+RELEASES?|NEWS\s+RELEASES?|NEWS|NEWS\s+BULLETIN|FOR\s+IMMEDIATE\s+RELEASE
+        |IMMEDIATE\s+RELEASE|FOR\s+RELEASE\b.*|RELEASE\s+DATE\b.*|DATE\s*:.*|EMBARGOED\b.*
+        |\[?\s*LOGO\s*\]?|FOR\s+PUBLICATION\b.*|-\s*MORE\s*-)\s*:?\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+CONTACT_START = re.compile(
+    r"^\s*(?:[\w &/.,-]{0,40}\bcontacts?\b[\w &/.,()-]{0,30}:|contacts?\s*$|for\s+(?:further|more|additional)\b)"
+    r"|^\s*For\s*$",
+    re.IGNORECASE,
+)
+# "(In Millions of Dollars Except Earnings Per Share)" above a table exhibit's title.
+SCALE_LINE = re.compile(r"^\s*\((?:[^()]*\b(?:millions|thousands|billions|dollars|unaudited)\b[^()]*)\)\s*$", re.IGNORECASE)
+PHONE = re.compile(
+    r"(?<![\d-])(?:\+?1[-.\s]?)?(?:\(\d{3}\)\s*|\d{3}[-.\s/])\d{3}[-.\s]\d{4}(?![\d])(?:\s*(?:x|ext\.?)\s*\d+)?",
+    re.IGNORECASE,
+)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def classify_front_line(line: str) -> str | None:
+    """The kind of a front-matter line that can be told by itself, else None (headline text)."""
+    if EXHIBIT.match(line) or HEADER_LINE.match(line) or _is_date_line(line) or SCALE_LINE.match(line):
+        return "header"
+    if RELEASE_NUMBER.search(line) and len(line.split()) <= 6:
+        return "header"
+    if AUDIENCE.match(line):
+        return "audience"
+    if LEADING_TAGS.match(line):
+        return "wire"
+    return None
+
+
+def _is_date_line(line: str) -> bool:
+    text = line.strip().rstrip(".")
+    for pattern in (WRITTEN_DATE, NUMERIC_DATE):
+        match = pattern.search(text)
+        if match and match.group(0) and len(text) - len(match.group(0)) <= 12 and not re.search(r"[a-z]{5,}", text.replace(match.group(0), "")):
+            return True
+    return False
+
+
+def is_contact_start(line: str) -> bool:
+    return bool(CONTACT_START.match(line))
+
+
+def is_contact_line(line: str) -> bool:
+    """A line that only a contact block holds: a phone number, an e-mail address, "Fax"."""
+    return bool(PHONE.search(line) or EMAIL.search(line) or re.search(r"\bFax\b", line, re.I))
+
+
+def headline_text(line: str) -> str:
+    return strip_tags(line)

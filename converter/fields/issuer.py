@@ -1,0 +1,62 @@
+"""The issuer's name as printed: after the wire tags, at the head of the first sentence, or in a title."""
+from __future__ import annotations
+
+import re
+
+from ..knowledge import COMPANY_SUFFIXES
+from .wire import LEADING_TAGS, TICKER_GROUP
+
+_SUFFIX = "|".join(re.escape(suffix) for suffix in sorted(COMPANY_SUFFIXES, key=len, reverse=True))
+_WORD = r"(?:[A-Z0-9][\w&.'/-]*|&)"
+_CONNECTOR = r"(?:and|of|the|for|de|du|&)"
+# "Acme Widget Co., Inc." -- capitalized words ending in one or more company suffixes.
+NAME_WITH_SUFFIX = re.compile(
+    rf"^(?P<name>(?:{_WORD},?\s+(?:{_CONNECTOR}\s+)?){{0,6}}?(?:(?i:{_SUFFIX})(?![\w])\.?)(?:,?\s+(?i:{_SUFFIX})(?![\w])\.?)*)"
+)
+_VERB = (
+    r"today|yesterday|announced|announces|reported|reports|said|says|has|have|had|will|is|was|plans|completed|"
+    r"signed|named|names|declared|declares|posted|received|agreed|agrees|introduced|introduces|unveiled|launched|"
+    r"released|filed|entered|closed|expects|recorded|posted|began|begins|completes|reached|raised|raises"
+)
+# The subject of the first sentence: "Sears, Roebuck and Co. (NYSE: S) today reported ..."
+SUBJECT = re.compile(
+    rf"""^(?P<name>(?:{_WORD},?\s+(?:{_CONNECTOR}\s+)?){{0,7}}?{_WORD})   # capitalized words
+        ,?\s*(?=\((?:[^()]{{0,40}}:)|,?\s*(?:{_VERB})\b)                # then a ticker tag or a verb""",
+    re.VERBOSE,
+)
+_GENERIC = re.compile(r"^(?:The\s+)?(?:Company|Corporation|Registrant|Bank|We|It|Management)$", re.I)
+
+
+def issuer_from_tag_line(line: str) -> str | None:
+    """1990s Business Wire: "(BW)(SLUG)(NASDAQ:X) ACME CORP" prints the name after the tags."""
+    if not LEADING_TAGS.match(line):
+        return None
+    rest = TICKER_GROUP.sub(" ", LEADING_TAGS.sub("", line)).strip()
+    return _name_with_suffix(rest)
+
+
+def issuer_from_sentence(text: str) -> str | None:
+    match = SUBJECT.match(text)
+    if not match:
+        return _name_with_suffix(text)
+    name = match["name"].strip(" ,")
+    if _GENERIC.match(name) or not re.search(r"[A-Za-z]{2}", name):
+        return None
+    return name
+
+
+def issuer_from_title(text: str) -> str | None:
+    return _name_with_suffix(text)
+
+
+def _name_with_suffix(text: str) -> str | None:
+    match = NAME_WITH_SUFFIX.match(text.strip())
+    if not match:
+        return None
+    name = match["name"].strip(" ,")
+    words = name.split()
+    if len(words) < 2 or len(words) > 8 or _GENERIC.match(name):
+        return None
+    if any(re.fullmatch(rf"(?i:{_VERB}|to|of the|from|with)", word.strip(",.")) for word in words):
+        return None
+    return name

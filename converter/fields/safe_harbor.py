@@ -1,0 +1,120 @@
+"""The forward-looking-statements notice and its enumerated risks."""
+from __future__ import annotations
+
+import re
+
+_HEADING = re.compile(
+    r"^(?:[\"']?(?:Safe\s+Harbor|Forward[-\s]Looking\s+(?:Statements?|Information)|Cautionary\s+(?:Statements?|Note|Language)"
+    r"|Private\s+Securities\s+Litigation|Note\s+Regarding\s+Forward|Statements?\s+Regarding\s+Forward))",
+    re.IGNORECASE,
+)
+_NOTICE = re.compile(r"forward[-\s]looking", re.IGNORECASE)
+_RISKY = re.compile(r"risks?|uncertaint|Litigation\s+Reform", re.IGNORECASE)
+_CONTINUATION = re.compile(
+    r"forward[-\s]looking|risks?\b|uncertaint|undertakes?\s+no|Securities\s+and\s+Exchange\s+Commission"
+    r"|^\s*(?:\(?[ivx]{1,5}\)|\(?\d{1,2}\)|\(?[a-z]\)|[*\u2022\u00b7o-])\s",
+    re.IGNORECASE,
+)
+_ABOUT = re.compile(r"^About\s", re.IGNORECASE)
+
+
+def is_safe_harbor_heading(text: str) -> bool:
+    """A short heading line such as "Safe Harbor Statement under the ... Act of 1995"."""
+    return len(text) <= 120 and not text.endswith(".") and bool(_HEADING.match(text))
+
+
+def is_safe_harbor_text(text: str) -> bool:
+    """A paragraph that is itself the notice, printed without a heading."""
+    return bool(_NOTICE.search(text) and _RISKY.search(text)) and not _ABOUT.match(text)
+
+
+def continues_safe_harbor(text: str) -> bool:
+    return bool(_CONTINUATION.search(text)) and not _ABOUT.match(text)
+
+
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+          "xvi", "xvii", "xviii", "xix", "xx"]
+_SEQUENCES = {
+    "roman": _ROMAN,
+    "number": [str(n) for n in range(1, 31)],
+    "letter": list("abcdefghijklmnopqrstuvwxyz"),
+}
+_MARKER = re.compile(r"(?:(?<=\s)|^)\(?(?P<mark>[ivx]{1,5}|\d{1,2}|[a-z])\)(?=\s)")
+_BULLET = re.compile(r"^\s*(?:[*\u2022\u00b7o]|-(?!-))\s+")
+_LIST_LEAD = re.compile(
+    r"\b(?:include|includes|including|following)\b(?:,?\s*(?:without\s+limitation|but\s+(?:are\s+)?not\s+limited\s+to),?)?\s*(?:the\s+following)?\s*:?\s",
+    re.IGNORECASE,
+)
+
+
+def split_risks(text: str, item_lines: list[str] | None = None) -> list[str]:
+    """The enumerated risks of a notice: (i)/(1)/(a) items, bullet lines, or a semicolon list."""
+    for name in ("roman", "number", "letter"):
+        items = _marked_items(text, _SEQUENCES[name])
+        if len(items) >= 2:
+            return items
+    if item_lines:
+        bullets = _bullet_items(item_lines)
+        if len(bullets) >= 2:
+            return bullets
+    return _semicolon_items(text)
+
+
+def _marked_items(text: str, sequence: list[str]) -> list[str]:
+    marks = [m for m in _MARKER.finditer(text) if m["mark"] in sequence]
+    chosen: list[re.Match] = []
+    for match in marks:
+        expected = sequence[len(chosen)] if len(chosen) < len(sequence) else None
+        if match["mark"] == expected:
+            chosen.append(match)
+    if len(chosen) < 2:
+        return []
+    items = []
+    for index, match in enumerate(chosen):
+        end = chosen[index + 1].start() if index + 1 < len(chosen) else len(text)
+        items.append(_clean_item(text[match.end(): end], last=index + 1 == len(chosen)))
+    return [item for item in items if item]
+
+
+def _bullet_items(item_lines: list[str]) -> list[str]:
+    items: list[str] = []
+    current: list[str] | None = None
+    for line in item_lines:
+        if _BULLET.match(line):
+            if current:
+                items.append(" ".join(current))
+            current = [_BULLET.sub("", line).strip()]
+        elif current is not None and line.strip():
+            current.append(line.strip())
+        elif current is not None:
+            items.append(" ".join(current))
+            current = None
+    if current:
+        items.append(" ".join(current))
+    return [_clean_item(item, last=False) for item in items if item.strip()]
+
+
+def _semicolon_items(text: str) -> list[str]:
+    for sentence in re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", text):
+        if sentence.count(";") < 2:
+            continue
+        first_item_end = sentence.find(";")
+        colon = sentence.rfind(": ", 0, first_item_end)
+        leads = [m for m in _LIST_LEAD.finditer(sentence) if m.end() <= first_item_end]
+        if colon >= 0:
+            body = sentence[colon + 2:]
+        else:
+            body = sentence[leads[-1].end():] if leads else sentence
+        parts = [part for part in (_clean_item(part, last=False) for part in body.split(";")) if part]
+        if len(parts) >= 3:
+            return parts
+    return []
+
+
+def _clean_item(item: str, last: bool) -> str:
+    item = " ".join(item.split())
+    if last:
+        item = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", item)[0]
+    item = re.sub(r"^(?:and|or)\s+", "", item)
+    item = re.sub(r"[,;]?\s*(?:and|or)?\s*$", "", item).strip()
+    return item.rstrip(".;, ").strip()

@@ -1,0 +1,75 @@
+"""Wire service tags and ticker tags: "(BW) (NY-ACME) (NASDAQ:ACME)", "/PRNewswire-FirstCall/"."""
+from __future__ import annotations
+
+import re
+
+from ..knowledge import EXCHANGES, WIRE_CODES, WIRE_SERVICES
+
+_WIRE_NAMES = sorted(
+    (re.escape(name).replace(r"\ ", r"\s*") for name in WIRE_SERVICES if len(name) > 3),
+    key=len,
+    reverse=True,
+)
+_WIRE_NAME = "(?:" + "|".join(_WIRE_NAMES) + ")"
+
+# A wire named inside a dateline: "(BUSINESS WIRE)", "--BUSINESS WIRE--", "/PRNewswire-FirstCall/".
+WIRE_IN_DATELINE = (
+    rf"\(\s*(?i:{_WIRE_NAME})\s*\)"
+    rf"|/\s*(?i:{_WIRE_NAME})(?:-[A-Za-z]+)*\s*/"
+    rf"|(?<=-)\s*(?i:{_WIRE_NAME})(?=\s*-)"
+)
+
+# Tags at the head of a 1990s Business Wire line: "(BW)", then the routing slug "(NY-ACME-CORP)".
+LEADING_TAGS = re.compile(
+    r"""^\s*\((?P<code>BW|PRN)\)\s*               # wire code
+        (?:\((?P<slug>[A-Z0-9][A-Z0-9&.'-]*-[A-Z0-9&.'-]+)\)\s*)?   # routing slug
+    """,
+    re.VERBOSE,
+)
+
+_EXCHANGE = "|".join(
+    re.escape(name).replace(r"\ ", r"\s+").replace("/", r"\s*/\s*") for name in sorted(EXCHANGES, key=len, reverse=True)
+)
+TICKER = re.compile(
+    rf"""(?<![A-Za-z])(?P<exchange>(?i:{_EXCHANGE}))   # exchange as printed
+        \s*(?::|\s-\s|\s)\s*                          # "NYSE: X", "Nasdaq - X", "NYSE X" in a tag
+        (?P<symbol>[A-Z]{{1,6}}(?:\.[A-Z])?)(?![A-Za-z])""",
+    re.VERBOSE,
+)
+# A ticker tag's brackets: "(NYSE: X; Pacific: X)".
+TICKER_GROUP = re.compile(rf"\(\s*(?i:{_EXCHANGE})\s*[:\s-][^()]{{0,80}}\)")
+BARE_TICKER = re.compile(rf"(?<![A-Za-z])(?i:{_EXCHANGE})\s*:\s*[A-Z]{{1,6}}(?:\.[A-Z])?(?![A-Za-z])")
+
+
+def wire_service(printed: str) -> str | None:
+    """The full name of a wire from how it was printed ("BUSINESS  WIRE", "PRNewswire-FirstCall")."""
+    key = re.sub(r"\s+", " ", printed.strip(" ()/-")).upper()
+    if key in WIRE_SERVICES:
+        return WIRE_SERVICES[key]
+    squeezed = key.replace(" ", "")
+    for name, service in WIRE_SERVICES.items():
+        if squeezed == name.replace(" ", ""):
+            return service
+    head = key.split("-")[0].replace(" ", "")
+    return WIRE_SERVICES.get(head)
+
+
+def wire_code(printed: str) -> str | None:
+    """The tag as printed where it is a code ("PRNewswire-FirstCall"); None for a spelled-out name."""
+    inner = printed.strip(" ()/-")
+    if re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)*", inner) and not inner.isupper():
+        return inner  # e.g. PRNewswire, PRNewswire-FirstCall, GlobeNewswire
+    if inner.upper() in WIRE_CODES:
+        return inner.upper()
+    return None
+
+
+def strip_tags(text: str) -> str:
+    """A headline line without its wire, slug and ticker tags."""
+    text = LEADING_TAGS.sub("", text)
+    text = TICKER_GROUP.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def exchange_name(printed: str) -> str:
+    return re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", printed.strip())).upper()

@@ -1,0 +1,129 @@
+"""The pipeline: bytes -> decoded lines -> EDGAR documents -> segments -> records -> validated.
+
+``convert_bytes`` is the one entry point; the CLI and the batch API are thin layers over it.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .edgar import EdgarDocument, Submission, read_submission
+from .errors import ConversionError, InputTooLargeError, NoReleaseError
+from .extract import extract_release
+from .jsonform import release_to_dict
+from .reader import DEFAULT_MAX_BYTES, decode_bytes
+from .records import Release, Source
+from .segmenter import segment
+from .validation import validate_record
+
+_RELEASE_TYPE = re.compile(r"^EX-(?:99|20)\b", re.IGNORECASE)
+_UUENCODED = re.compile(r"^begin [0-7]{3} \S+")
+_BODY_RELEASE = re.compile(r"press\s+release", re.IGNORECASE)
+_ANNOUNCES_RELEASE = re.compile(r"(?:following|attached|below)\b.{0,40}press\s+release|press\s+release.{0,30}\b(?:follows|below)", re.I)
+
+
+def convert_bytes(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Release]:
+    """Convert one input (a bare release, a cut ``<DOCUMENT>`` or a full submission) to records."""
+    try:
+        text = decode_bytes(data, max_bytes)
+        submission = read_submission(text.lines)
+        releases = []
+        for document, lines in _release_documents(submission):
+            source = Source(
+                name=name, sha256=text.sha256, encoding=text.encoding, line_count=len(document.lines),
+                document=document.document, filing=submission.filing,
+            )
+            release = extract_release(lines, segment(lines), source)
+            if not submission.is_wrapped:
+                _require_release_like(release)
+            validate_record(release_to_dict(release))
+            releases.append(release)
+        return releases
+    except ConversionError as error:
+        raise error.at(name)
+
+
+def convert_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Release]:
+    """Convert a file (``.gz`` files are decompressed, capped at ``max_bytes``)."""
+    path = Path(path)
+    return convert_bytes(read_input(path, max_bytes), path.name, max_bytes=max_bytes)
+
+
+def iter_releases(paths: Iterable[str | os.PathLike], **options) -> Iterator[Release]:
+    """Yield the records of many files in order; a file that fails raises its ConversionError."""
+    for path in paths:
+        yield from convert_path(path, **options)
+
+
+def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    if path.stat().st_size > max_bytes:
+        raise InputTooLargeError(f"input is {path.stat().st_size:,} bytes, over the limit of {max_bytes:,}", path.name)
+    if path.suffix == ".gz":
+        with gzip.open(path, "rb") as stream:
+            try:
+                data = stream.read(max_bytes + 1)
+            except (OSError, EOFError) as error:
+                raise ConversionError(f"not a readable gzip file ({error})", path.name) from None
+        if len(data) > max_bytes:
+            raise InputTooLargeError(f"decompresses to over the limit of {max_bytes:,} bytes", path.name)
+        return data
+    return path.read_bytes()
+
+
+def _release_documents(submission: Submission) -> Iterator[tuple[EdgarDocument, tuple[str, ...]]]:
+    """The documents to convert: EX-99/EX-20 exhibits, else a release pasted into the 8-K text."""
+    if not submission.is_wrapped:
+        yield submission.documents[0], submission.documents[0].lines
+        return
+    documents = list(submission.documents)
+    exhibits = [d for d in documents if d.document and _RELEASE_TYPE.match(d.document.type or "")]
+    exhibits = [d for d in exhibits if not _is_uuencoded(d)]
+    if exhibits:
+        for document in exhibits:
+            yield document, document.lines
+        return
+    if len(documents) == 1 and submission.filing is None and documents[0].lines:
+        yield documents[0], documents[0].lines  # a single cut <DOCUMENT> of another type
+        return
+    for document in documents:
+        lines = _release_in_body(document.lines)
+        if lines is not None:
+            yield document, lines
+            return
+    raise NoReleaseError("submission has no EX-99 or EX-20 exhibit and no press release in its text")
+
+
+def _is_uuencoded(document: EdgarDocument) -> bool:
+    head = next((line for line in document.lines if line.strip()), "")
+    return bool(_UUENCODED.match(head))
+
+
+def _release_in_body(lines: tuple[str, ...]) -> tuple[str, ...] | None:
+    """An 8-K that pastes its release under "Item 5. Press Release": blank out what comes before."""
+    for index, line in enumerate(lines):
+        if _BODY_RELEASE.search(line) and not re.search(r"\bExhibit\b", line, re.IGNORECASE):
+            for ahead in range(index + 1, min(index + 8, len(lines))):
+                if _ANNOUNCES_RELEASE.search(lines[ahead]):
+                    index = ahead
+            end = index
+            while end + 1 < len(lines) and lines[end + 1].strip():
+                end += 1  # the rest of the sentence that announces the release
+            return tuple("" for _ in range(end + 1)) + lines[end + 1:]
+    return None
+
+
+def _require_release_like(release: Release) -> None:
+    """A bare text must show at least one mark of a press release, else it is refused."""
+    marks = (
+        release.dateline, release.wire, release.exhibit, release.contacts, release.securities,
+        release.release_number, release.safe_harbor, release.audience,
+        any(block.kind == "table" for block in release.blocks),
+    )
+    if not any(marks):
+        raise NoReleaseError(
+            "does not read as a press release: no dateline, wire, exhibit label, contact, ticker or table found",
+            line=1,
+        )

@@ -1,0 +1,70 @@
+"""Stage 1: bytes in, decoded lines out.
+
+Old filings are mostly ASCII, sometimes Windows-1252 or Latin-1; a few modern ones are UTF-8.
+Line ends are normalized and tabs expanded so that columns line up as they did on paper.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from attrs import frozen
+
+from .errors import BinaryInputError, EmptyInputError, InputTooLargeError
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+TAB_SIZE = 8
+# Bytes that Windows-1252 leaves undefined: their presence means Latin-1.
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# Control characters that plain text never holds (tab, LF, CR, FF and SUB are allowed).
+_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13, 26}
+
+
+@frozen
+class DecodedText:
+    """The input as text: its lines (no line ends, tabs expanded) and how it was decoded."""
+
+    lines: tuple[str, ...]
+    encoding: str
+    sha256: str
+
+
+def decode_bytes(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
+    """Decode raw input bytes, refusing empty, binary and oversized input with a clear error."""
+    if len(data) > max_bytes:
+        raise InputTooLargeError(
+            f"input is {len(data):,} bytes, over the limit of {max_bytes:,} (see --max-bytes)"
+        )
+    if not data.strip():
+        raise EmptyInputError("input is empty")
+    _refuse_binary(data)
+    text, encoding = _decode(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x1a", "")
+    lines = tuple(line.expandtabs(TAB_SIZE).rstrip() for line in text.split("\n"))
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    return DecodedText(lines=lines, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+
+
+def _refuse_binary(data: bytes) -> None:
+    sample = data[:65536]
+    nul = sample.find(b"\x00")
+    if nul >= 0:
+        line = sample.count(b"\n", 0, nul) + 1
+        raise BinaryInputError("input is binary, not text (NUL byte)", line=line)
+    controls = sum(1 for byte in sample if byte in _CONTROL)
+    if controls > max(8, len(sample) // 100):
+        raise BinaryInputError(f"input is binary, not text ({controls} control bytes)")
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8"
+    if data.isascii():
+        return data.decode("ascii"), "ascii"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if any(byte in _CP1252_UNDEFINED for byte in data):
+        return data.decode("latin-1"), "latin-1"
+    return data.decode("cp1252"), "windows-1252"

@@ -1,0 +1,331 @@
+"""Stage 2: partition a release's lines into blocks, each with its kind and line span.
+
+An ordered set of passes, each claiming lines the earlier ones left: page marks, tables, the end
+mark and what follows it, signatures, then the front matter, the dateline and the body.
+Every non-blank line ends in exactly one block; what fits no rule becomes ``other``.
+"""
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+from . import lines as shape
+from .fields.dateline import match_dateline
+from .fields.front import classify_front_line, is_contact_start, is_contact_line
+from .fields.safe_harbor import is_safe_harbor_heading, is_safe_harbor_text, continues_safe_harbor
+from .fields.wire import LEADING_TAGS, strip_tags
+
+_TRAILER_CONTACT = re.compile(r"^\s*/?\s*CONTACTS?\s*:", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"^\s*SOURCE\s+\S")
+_TABLE_HEADER_WORDS = re.compile(
+    r"\b(?:19|20)\d\d\b|Ended|Months|Weeks|Quarter|Fiscal|Year|Unaudited|millions|thousands|\(\$|Dollars|Percent|Change|Amount",
+    re.IGNORECASE,
+)
+_MAX_FRONT_PARAGRAPHS = 14
+
+
+@frozen
+class Segment:
+    """A block plus whether it continues the paragraph of the segment before it."""
+
+    kind: str
+    first: int  # 0-based, inclusive
+    last: int
+    continues: bool = False
+
+
+def segment(lines: tuple[str, ...]) -> tuple[Segment, ...]:
+    """Partition the non-blank lines into segments in document order."""
+    kinds: list[str | None] = [None] * len(lines)
+    _mark_pages(lines, kinds)
+    _mark_tables(lines, kinds)
+    body_end = _mark_back_matter(lines, kinds)
+    paragraphs = _paragraphs(lines, kinds, 0, body_end)
+    first_table = next((i for i, kind in enumerate(kinds) if kind == "table"), len(lines))
+    segments = _classify_release(lines, paragraphs, first_table)
+    segments += _runs(lines, kinds)
+    return tuple(sorted(segments, key=lambda segment: segment.first))
+
+
+def _mark_pages(lines, kinds) -> None:
+    marks = [i for i, line in enumerate(lines) if shape.PAGE_MARK.match(line) and line.strip()]
+    for i in marks:
+        kinds[i] = "page"
+    last_text = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    for i, line in enumerate(lines):
+        if kinds[i] or not shape.PAGE_NUMBER.match(line):
+            continue
+        near_mark = any(abs(i - mark) <= 3 and _only_blank_between(lines, i, mark) for mark in marks)
+        if near_mark or i == last_text:
+            kinds[i] = "page"
+
+
+def _only_blank_between(lines, a: int, b: int) -> bool:
+    low, high = sorted((a, b))
+    return all(not lines[k].strip() for k in range(low + 1, high))
+
+
+def _mark_tables(lines, kinds) -> None:
+    """Fixed-width tables: SGML <TABLE> spans, then runs of number rows with their headings."""
+    inside = False
+    for i, line in enumerate(lines):
+        upper = line.strip().upper()
+        if upper.startswith("<TABLE>"):
+            inside = True
+        if inside and line.strip() and kinds[i] is None:
+            kinds[i] = "table"
+        if upper.startswith("</TABLE>"):
+            inside = False
+    rows = [i for i, line in enumerate(lines) if kinds[i] is None and shape.is_table_row(line)]
+    for group in _row_groups(lines, rows):
+        first, last = group[0], group[-1]
+        if len(group) < 2:
+            continue
+        first = _extend_table_up(lines, kinds, first)
+        for i in range(first, last + 1):
+            if kinds[i] is None and lines[i].strip():
+                kinds[i] = "table"
+
+
+def _row_groups(lines, rows: list[int]):
+    group: list[int] = []
+    for i in rows:
+        if group and not _table_gap(lines, group[-1], i):
+            yield group
+            group = []
+        group.append(i)
+    if group:
+        yield group
+
+
+def _table_gap(lines, a: int, b: int) -> bool:
+    """True when the lines between two number rows are table matter (labels, rules, few blanks)."""
+    between = lines[a + 1 : b]
+    blanks = sum(1 for line in between if not line.strip())
+    if len(between) > 8 or blanks > 3:
+        return False
+    return not any(shape.is_prose(line) for line in between)
+
+
+def _extend_table_up(lines, kinds, first: int) -> int:
+    i = first - 1
+    top = first
+    blanks = 0
+    while i >= 0 and first - i <= 10 and kinds[i] in (None, "table"):
+        line = lines[i]
+        if not line.strip():
+            blanks += 1
+            if blanks > 2:
+                break
+        elif shape.RULE.match(line) or (_TABLE_HEADER_WORDS.search(line) and not shape.is_prose(line)):
+            top = i
+            blanks = 0
+        else:
+            break
+        i -= 1
+    return top
+
+
+def _mark_back_matter(lines, kinds) -> int:
+    """Mark the end mark, the trailer after it and any 8-K signature; return where the body ends."""
+    end = len(lines)
+    for i, line in enumerate(lines):
+        if kinds[i] is None and shape.SIGNATURE_START.match(line):
+            end = i
+            for k in range(i, len(lines)):
+                if kinds[k] is None and lines[k].strip():
+                    kinds[k] = "signature"
+            break
+    for i in range(end):
+        if kinds[i] is None and shape.END_MARK.match(lines[i]):
+            kinds[i] = "end"
+            if i > 0 and _SOURCE_LINE.match(lines[i - 1]) and kinds[i - 1] is None:
+                kinds[i - 1] = "end"
+            _mark_trailer(lines, kinds, i + 1, end)
+            return i - 1 if i > 0 and kinds[i - 1] == "end" else i
+    return end
+
+
+def _mark_trailer(lines, kinds, start: int, end: int) -> None:
+    in_contact = False
+    for i in range(start, end):
+        line = lines[i]
+        if kinds[i] is not None or not line.strip():
+            in_contact = in_contact and bool(line.strip())
+            continue
+        if _TRAILER_CONTACT.match(line):
+            in_contact = True
+        elif line.lstrip().startswith("/") or shape.END_MARK.match(line):
+            in_contact = False
+        kinds[i] = "contact" if in_contact else "other"
+        if in_contact and line.rstrip().endswith("/"):
+            in_contact = False
+
+
+def _paragraphs(lines, kinds, start: int, end: int) -> list[list[int]]:
+    """Groups of unclaimed non-blank lines, split at blanks, claimed lines and paragraph indents."""
+    paragraphs: list[list[int]] = []
+    current: list[int] = []
+    for i in range(start, min(end, len(lines))):
+        if kinds[i] is not None or not lines[i].strip():
+            if current:
+                paragraphs.append(current)
+            current = []
+            continue
+        if current and _starts_new_paragraph(lines[current[-1]], lines[i]):
+            paragraphs.append(current)
+            current = []
+        current.append(i)
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _starts_new_paragraph(previous: str, line: str) -> bool:
+    # Paragraphs of some releases are marked only by a first-line indent, with no blank line.
+    indented = shape.indent(line) >= shape.indent(previous) + 3 and shape.indent(line) <= 12
+    ended = previous.rstrip().endswith((".", '"', "\u201d", ":", "!", "?"))
+    return indented and ended and shape.is_prose(previous)
+
+
+def _classify_release(lines, paragraphs: list[list[int]], first_table: int) -> list[Segment]:
+    # Front matter ends at the dateline, or failing that at the first prose or the first table.
+    before_table = sum(1 for paragraph in paragraphs if paragraph[0] < first_table)
+    start = _find_dateline(lines, paragraphs[:before_table])
+    segments: list[Segment] = []
+    if start is None:
+        start = min(_find_first_prose(lines, paragraphs), before_table)
+        segments += _classify_front(lines, paragraphs[:start])
+        segments += _classify_body(lines, paragraphs[start:], dateline_lines=0)
+        return segments
+    segments += _classify_front(lines, paragraphs[:start])
+    paragraph = paragraphs[start]
+    found = match_dateline(shape.normalize(" ".join(lines[i] for i in paragraph)))
+    covered = _lines_covering(lines, paragraph, len(found.text))
+    segments += _classify_body(lines, paragraphs[start:], dateline_lines=covered)
+    return segments
+
+
+def _find_dateline(lines, paragraphs) -> int | None:
+    for index, paragraph in enumerate(paragraphs[:_MAX_FRONT_PARAGRAPHS]):
+        text = shape.normalize(" ".join(lines[i] for i in paragraph))
+        found = match_dateline(text)
+        if not found:
+            continue
+        rest = text[found.end :].split()
+        strong = found.month is not None or found.wire_text is not None
+        if rest and (strong or (len(rest) >= 8 and any(word.islower() for word in rest))):
+            return index
+    return None
+
+
+def _find_first_prose(lines, paragraphs) -> int:
+    for index, paragraph in enumerate(paragraphs):
+        prose = sum(shape.is_prose(lines[i]) for i in paragraph)
+        sentence = prose == 1 and lines[paragraph[-1]].rstrip().endswith(".") and len(" ".join(lines[i] for i in paragraph).split()) >= 10
+        if prose >= 2 or sentence:
+            text = " ".join(lines[i] for i in paragraph)
+            if not is_contact_start(lines[paragraph[0]]) and re.search(r"[a-z]", text):
+                return index
+    return len(paragraphs)
+
+
+def _lines_covering(lines, paragraph: list[int], chars: int) -> int:
+    """How many of the paragraph's lines the first ``chars`` normalized characters span."""
+    seen = 0
+    for count, i in enumerate(paragraph, 1):
+        seen += len(shape.normalize(lines[i])) + 1
+        if seen > chars:
+            return count
+    return len(paragraph)
+
+
+def _classify_front(lines, paragraphs) -> list[Segment]:
+    segments: list[Segment] = []
+    headlines = 0
+    for paragraph in paragraphs:
+        kinds = [classify_front_line(lines[i]) for i in paragraph]
+        contact_from = next(
+            (n for n, i in enumerate(paragraph) if kinds[n] is None and is_contact_start(lines[i])), None
+        )
+        if contact_from is None and any(is_contact_line(lines[i]) for i in paragraph) and not any(
+            LEADING_TAGS.match(lines[i]) for i in paragraph
+        ):
+            contact_from = next((n for n, kind in enumerate(kinds) if kind is None), None)
+        if contact_from is not None:
+            for n in range(contact_from, len(paragraph)):
+                kinds[n] = "contact"
+        if any(kind is None for kind in kinds):
+            text_kind = "headline" if headlines == 0 else ("subheadline" if headlines == 1 else "other")
+            headlines += 1
+            kinds = [text_kind if kind is None else kind for kind in kinds]
+        for n, i in enumerate(paragraph):
+            if kinds[n] == "wire" and strip_tags(lines[i]):
+                kinds[n] = "headline" if headlines <= 1 else "other"
+        segments += _merge(paragraph, kinds)
+    return segments
+
+
+def _merge(paragraph: list[int], kinds: list[str]) -> list[Segment]:
+    """Consecutive lines of one kind inside a paragraph become one segment."""
+    segments: list[Segment] = []
+    for i, kind in zip(paragraph, kinds):
+        if segments and segments[-1].kind == kind and segments[-1].last == i - 1:
+            segments[-1] = Segment(kind, segments[-1].first, i, segments[-1].continues)
+        else:
+            segments.append(Segment(kind, i, i, continues=bool(segments)))
+    return segments
+
+
+def _classify_body(lines, paragraphs, dateline_lines: int) -> list[Segment]:
+    segments: list[Segment] = []
+    in_safe_harbor = False
+    for index, paragraph in enumerate(paragraphs):
+        text = shape.normalize(" ".join(lines[i] for i in paragraph))
+        if index == 0 and dateline_lines:
+            head = paragraph[:dateline_lines]
+            segments.append(Segment("dateline", head[0], head[-1]))
+            rest = paragraph[dateline_lines:]
+            if rest:
+                segments.append(Segment("body", rest[0], rest[-1], continues=True))
+            continue
+        if _is_body_contact(lines, paragraph, segments):
+            in_safe_harbor = False
+            segments.append(Segment("contact", paragraph[0], paragraph[-1]))
+            continue
+        if is_safe_harbor_heading(text) or is_safe_harbor_text(text):
+            in_safe_harbor = True
+        elif in_safe_harbor and not continues_safe_harbor(text):
+            in_safe_harbor = False
+        kind = "safe_harbor" if in_safe_harbor else "body"
+        segments.append(Segment(kind, paragraph[0], paragraph[-1]))
+    return segments
+
+
+def _is_body_contact(lines, paragraph: list[int], segments: list[Segment]) -> bool:
+    """Contacts printed after the body: a "Contact:" label, or a short stack with phones or e-mail
+    right after other contacts."""
+    content = [i for i in paragraph if not shape.RULE.match(lines[i])]
+    if not content:
+        return False
+    if any(shape.is_prose(lines[i]) for i in content):
+        return False
+    if is_contact_start(lines[content[0]].strip(" [")):
+        return True
+    after_contact = bool(segments) and segments[-1].kind == "contact"
+    return after_contact and any(is_contact_line(lines[i]) for i in content)
+
+
+def _runs(lines, kinds: list[str | None]) -> list[Segment]:
+    """Blocks for lines claimed by the line passes (pages, tables, end, trailer, signature)."""
+    segments: list[Segment] = []
+    for i, kind in enumerate(kinds):
+        if kind is None:
+            continue
+        if segments and segments[-1].kind == kind and _only_blank_between(lines, segments[-1].last, i):
+            segments[-1] = Segment(kind, segments[-1].first, i)
+        else:
+            segments.append(Segment(kind, i, i))
+    return segments
+

@@ -1,0 +1,84 @@
+"""Generic walk between attrs records and plain data, driven by the records' type hints.
+
+The JSON and XML forms both use it, so that the record, not each writer, decides the shape.
+"""
+from __future__ import annotations
+
+import types
+import typing
+from functools import cache
+
+import attrs
+
+from . import records
+
+# List fields and the name of one of their items (used by the XML form).
+ITEM_NAMES = {
+    "securities": "security", "contacts": "contact", "body": "paragraph", "risks": "risk",
+    "tables": "table", "columns": "column", "rows": "row", "values": "value", "facts": "fact",
+    "blocks": "block", "warnings": "warning",
+}
+
+
+@cache
+def field_types(cls) -> dict[str, object]:
+    return typing.get_type_hints(cls, vars(records))
+
+
+def unwrap_optional(kind) -> tuple[object, bool]:
+    """``X | None`` -> (X, True); anything else -> (kind, False)."""
+    if isinstance(kind, types.UnionType) or typing.get_origin(kind) is typing.Union:
+        args = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        optional = len(args) < len(typing.get_args(kind))
+        if len(args) == 1:
+            return args[0], optional
+        return typing.Union[tuple(args)], optional
+    return kind, False
+
+
+def is_lines(kind) -> bool:
+    return typing.get_origin(kind) is tuple and typing.get_args(kind) == (int, int)
+
+
+def is_sequence(kind) -> bool:
+    return typing.get_origin(kind) is tuple and len(typing.get_args(kind)) == 2 and typing.get_args(kind)[1] is Ellipsis
+
+
+def item_type(kind):
+    return typing.get_args(kind)[0]
+
+
+def is_record(kind) -> bool:
+    return isinstance(kind, type) and attrs.has(kind)
+
+
+def to_plain(value):
+    """A record as JSON-ready data: dicts, lists, str, int, float, None."""
+    if attrs.has(type(value)):
+        return {f.name: to_plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    if isinstance(value, (tuple, list)):
+        return [to_plain(item) for item in value]
+    return value
+
+
+def from_plain(cls, data: dict):
+    """Build a record of ``cls`` from JSON-like data (the inverse of ``to_plain``)."""
+    hints = field_types(cls)
+    kwargs = {}
+    for f in attrs.fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _value(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _value(kind, data):
+    kind, _ = unwrap_optional(kind)
+    if data is None:
+        return None
+    if is_lines(kind):
+        return (int(data[0]), int(data[1]))
+    if is_sequence(kind):
+        return tuple(_value(item_type(kind), item) for item in data)
+    if is_record(kind):
+        return from_plain(kind, data)
+    return data
