@@ -1,0 +1,54 @@
+"""Stage 6: serialize records to a format and write files safely (temporary name, then rename)."""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import ConversionError
+from .jsonform import dumps, release_to_dict
+from .records import Release
+from .xmlform import NAMESPACE, release_to_xml
+
+
+def to_json(releases: list[Release]) -> bytes:
+    """One release: a JSON object; several (a multi-exhibit submission): a JSON array of them."""
+    data = [release_to_dict(release) for release in releases]
+    return dumps(data[0] if len(data) == 1 else data).encode("utf-8")
+
+
+def releases_to_xml(releases: list[Release]) -> etree._Element:
+    if len(releases) == 1:
+        return release_to_xml(releases[0])
+    root = etree.Element(f"{{{NAMESPACE}}}releases", nsmap={None: NAMESPACE})
+    for release in releases:
+        root.append(release_to_xml(release))
+    return root
+
+
+def to_xml(releases: list[Release]) -> bytes:
+    return etree.tostring(releases_to_xml(releases), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+FORMATS: dict[str, tuple[str, Callable[[list[Release]], bytes], str]] = {
+    "json": (".json", to_json, "the record as JSON (an array when an input holds several releases)"),
+    "xml": (".xml", to_xml, "the canonical XML (schemas/release.xsd)"),
+}
+
+
+def write_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder, so no partial file is left."""
+    if path.exists() and not overwrite:
+        raise ConversionError(f"{path} exists; not overwriting it (use --overwrite)", str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,86 @@
+"""The command line as a user runs it: exit codes, messages, files written or not."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import EXAMPLES
+
+SEED = EXAMPLES / "000_9e0e0fb7cf4518a9.txt"
+
+
+def run(*args, stdin: bytes | None = None, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "converter", *map(str, args)], input=stdin, capture_output=True, cwd=cwd, timeout=120
+    )
+
+
+def test_convert_to_stdout_is_the_record():
+    result = run("convert", SEED)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["release_number"] == "2004-01"
+
+
+def test_convert_stdin_to_xml():
+    result = run("convert", "-", "--to", "xml", stdin=SEED.read_bytes())
+    assert result.returncode == 0
+    assert b"<release_number>2004-01</release_number>" in result.stdout
+    assert b"<name>-</name>" in result.stdout
+
+
+def test_output_file_is_written_and_not_overwritten(tmp_path):
+    out = tmp_path / "out.json"
+    assert run("convert", SEED, "-o", out).returncode == 0
+    first = out.read_bytes()
+    out.write_text("mine")
+    again = run("convert", SEED, "-o", out)
+    assert again.returncode == 1
+    assert b"exists" in again.stderr and out.read_text() == "mine"
+    assert run("convert", SEED, "-o", out, "--overwrite").returncode == 0
+    assert out.read_bytes() == first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", b"input is empty"),
+        (b"   \n\n  \n", b"input is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), b"binary"),
+        (b"Shopping list\n\nmilk\neggs\nbread and butter for the week ahead of us all\n", b"does not read as a press release"),
+        (b"<SEC-DOCUMENT>x.txt\n<SEC-HEADER>\nACCESSION NUMBER: 1\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\nACME, Ohio--\n",
+         b"cut off"),
+    ],
+    ids=["empty", "blank", "binary", "not-a-release", "truncated-sgml"],
+)
+def test_bad_input_exits_1_with_one_line_and_no_file(tmp_path, content, message):
+    source = tmp_path / "input.txt"
+    source.write_bytes(content)
+    out = tmp_path / "out.json"
+    result = run("convert", source, "-o", out)
+    assert result.returncode == 1
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and "input.txt" in lines[0] and message.decode() in lines[0]
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["input.txt"]
+
+
+def test_missing_file_and_bad_usage():
+    missing = run("convert", "no-such-file.txt")
+    assert missing.returncode == 1 and b"no-such-file.txt" in missing.stderr
+    assert run("convert", SEED, "--to", "nope").returncode == 2
+    assert run().returncode == 2
+
+
+def test_help_version_schema_formats_inspect():
+    assert b"examples:" in run("convert", "--help").stdout
+    assert run("--version").stdout.startswith(b"prconvert ")
+    schema = json.loads(run("schema").stdout)
+    assert schema["$schema"].endswith("2020-12/schema")
+    assert b"xs:schema" in run("schema", "--xsd").stdout
+    assert b"json" in run("formats").stdout
+    inspected = run("inspect", SEED).stdout.decode()
+    assert "dateline" in inspected and "safe_harbor" in inspected
