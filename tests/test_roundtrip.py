@@ -39,3 +39,11 @@ def test_schema_describes_every_field():
                 walk(child, f"{where}.{key}")
 
     walk(schema, "schema")
+
+
+def test_xsd_matches_the_records():
+    from .xsd_from_records import render
+
+    assert resource_path("schemas", "release.xsd").read_text() == render(), (
+        "schemas/release.xsd is out of date: python -m tests.xsd_from_records > schemas/release.xsd"
+    )
