@@ -19,6 +19,7 @@ from .records import (
     SafeHarbor, Security, Source, Wire,
 )
 from .segmenter import Segment
+from .tables import read_tables
 
 _BLOCK_KIND = {"subheadline": "headline"}
 _TERMINAL = (".", "!", "?", '"', "\u201d", ":", ")")
@@ -55,6 +56,9 @@ def extract_release(lines: tuple[str, ...], segments: tuple[Segment, ...], sourc
     dateline, dateline_rest = _dateline(release, source)
     body = _body(release, dateline_rest)
     issuer = _issuer(release, body, headline, source)
+    spans = [(s.first, s.last) for s in release.of("table")]
+    tables, facts, table_warnings = read_tables(lines, spans, source)
+    release.warnings += table_warnings
     if headline is None:
         release.warn("headline_missing", "no headline found before the dateline")
     if not body:
@@ -74,8 +78,8 @@ def extract_release(lines: tuple[str, ...], segments: tuple[Segment, ...], sourc
         dateline=dateline,
         body=body,
         safe_harbor=_safe_harbor(release),
-        tables=(),
-        facts=(),
+        tables=tables,
+        facts=facts,
         blocks=tuple(Block(kind=_BLOCK_KIND.get(s.kind, s.kind), lines=(s.first + 1, s.last + 1)) for s in segments),
         warnings=tuple(release.warnings),
         field_lines=FieldLines(
