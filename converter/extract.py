@@ -185,15 +185,14 @@ def _issuer(release: _Release, body, headline: str | None, source: Source) -> Is
         name = issuer_from_tag_line(line)
         if name:
             return Issuer(name=name, cik=cik, lines=(i + 1, i + 1))
+    for segment in release.of("headline")[:1]:
+        name = issuer_from_title(release.text(segment))
+        if name:
+            return Issuer(name=name, cik=cik, lines=(segment.first + 1, segment.first + 1))
     if body:
         name = issuer_from_sentence(body[0].text)
         if name:
             return Issuer(name=name, cik=cik, lines=(body[0].lines[0], body[0].lines[0]))
-    if headline and not release.of("dateline"):
-        name = issuer_from_title(headline)
-        if name:
-            segment = release.of("headline")[0]
-            return Issuer(name=name, cik=cik, lines=(segment.first + 1, segment.last + 1))
     for segment in release.of("end"):
         match = re.match(r"^\s*SOURCE\s+(.+?)\s*$", release.lines[segment.first])
         if match:
@@ -206,9 +205,8 @@ def _securities(release: _Release) -> tuple[Security, ...]:
     found: list[Security] = []
     seen: set[tuple[str, str]] = set()
     kinds = ("header", "headline", "subheadline", "wire", "dateline", "body", "contact", "other")
-    for segment in release.of(*kinds):
-        text = " ".join(release.lines[segment.first: segment.last + 1])
-        flat = shape.normalize(text)
+    for group in _paragraph_groups(release, kinds):
+        flat = shape.normalize(" ".join(release.lines[i] for s in group for i in range(s.first, s.last + 1)))
         spans = [m.group(0) for m in TICKER_GROUP.finditer(flat)] + [m.group(0) for m in BARE_TICKER.finditer(flat)]
         for span in spans:
             for match in TICKER.finditer(span):
@@ -216,16 +214,30 @@ def _securities(release: _Release) -> tuple[Security, ...]:
                 if key in seen:
                     continue
                 seen.add(key)
-                line = _line_with(release, segment, match["exchange"])
+                line = _line_with(release, group, match["exchange"])
                 found.append(Security(exchange=key[0], symbol=key[1], lines=(line, line)))
     return tuple(found)
 
 
-def _line_with(release: _Release, segment: Segment, needle: str) -> int:
-    for i in range(segment.first, segment.last + 1):
-        if needle in release.lines[i]:
-            return i + 1
-    return segment.first + 1
+def _paragraph_groups(release: _Release, kinds) -> list[list[Segment]]:
+    """Segments of the wanted kinds, those that continue one paragraph grouped together."""
+    groups: list[list[Segment]] = []
+    for segment in release.segments:
+        if segment.kind not in kinds:
+            continue
+        if segment.continues and groups and groups[-1][-1].last < segment.first:
+            groups[-1].append(segment)
+        else:
+            groups.append([segment])
+    return groups
+
+
+def _line_with(release: _Release, group: list[Segment], needle: str) -> int:
+    for segment in group:
+        for i in range(segment.first, segment.last + 1):
+            if needle in release.lines[i]:
+                return i + 1
+    return group[0].first + 1
 
 
 def _wire(release: _Release, dateline: Dateline | None) -> Wire | None:

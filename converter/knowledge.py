@@ -71,4 +71,6 @@ TITLE_WORDS: tuple[str, ...] = (
 ORGANIZATION_WORDS: tuple[str, ...] = COMPANY_SUFFIXES + (
     "Associates", "Agency", "Advisors", "Consultants", "Communications", "Public Relations",
     "Investor Relations", "Financial", "Media", "Partners", "Worldwide", "International",
+    "Relations", "Capital", "Advisors", "Consulting", "Strategies", "Ventures", "Industries",
+    "Systems", "Technologies", "Software", "Bank", "Bancorp", "Energy", "Resources",
 )

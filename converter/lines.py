@@ -6,8 +6,10 @@ import re
 PAGE_MARK = re.compile(r"^\s*(?:<PAGE>\s*\d*|\f+)\s*$", re.IGNORECASE)
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|\d{1,3}|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\(\s*\d{1,3}\s*\))\s*$", re.I)
 END_MARK = re.compile(
-    r"""^\s*(?:-\s*0\s*-|\#{3,}|(?:\#\s+){2,}\#|-\s*(?:30|END)\s*-|\*\s*\*\s*\*|-+\s*END\s*-+)  # -0-  ###  # # #
-        (?:\s+.*)?$""",
+    r"""^\s*(?:-+\s*(?:0|30|END)\s*-+        # -0-  --30--dt/sf  - END -
+        |\#{3,}|(?:\#\s+){2,}\#            # ###  # # #
+        |\*\s*\*\s*\*)                    # * * *
+        (?:\s*\S.*)?$""",
     re.VERBOSE | re.IGNORECASE,
 )
 RULE = re.compile(r"^\s*(?:[-=_]{2,}\s*)+$")

@@ -10,13 +10,15 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import attrs
+
 from .edgar import EdgarDocument, Submission, read_submission
 from .errors import ConversionError, InputTooLargeError, NoReleaseError
 from .extract import extract_release
 from .jsonform import release_to_dict
 from .reader import DEFAULT_MAX_BYTES, decode_bytes
 from .records import Release, Source
-from .segmenter import segment
+from .segmenter import segment, split_releases
 from .validation import validate_record
 
 _RELEASE_TYPE = re.compile(r"^EX-(?:99|20)\b", re.IGNORECASE)
@@ -36,11 +38,16 @@ def convert_bytes(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_
                 name=name, sha256=text.sha256, encoding=text.encoding, line_count=len(document.lines),
                 document=document.document, filing=submission.filing,
             )
-            release = extract_release(lines, segment(lines), source)
+            bundle = []
+            for first, last in split_releases(lines):
+                # Lines of the other releases are blanked, so numbers stay those of the document.
+                part = ("",) * first + lines[first: last + 1] + ("",) * (len(lines) - last - 1)
+                bundle.append(extract_release(part, segment(part), source))
+            releases += _share_exhibit(bundle)
+        for release in releases:
             if not submission.is_wrapped:
                 _require_release_like(release)
             validate_record(release_to_dict(release))
-            releases.append(release)
         return releases
     except ConversionError as error:
         raise error.at(name)
@@ -94,6 +101,12 @@ def _release_documents(submission: Submission) -> Iterator[tuple[EdgarDocument, 
             yield document, lines
             return
     raise NoReleaseError("submission has no EX-99 or EX-20 exhibit and no press release in its text")
+
+
+def _share_exhibit(bundle: list[Release]) -> list[Release]:
+    """Releases bundled in one exhibit share the exhibit label printed once at its top."""
+    first = bundle[0].exhibit
+    return [release if release.exhibit or not first else attrs.evolve(release, exhibit=first) for release in bundle]
 
 
 def _is_uuencoded(document: EdgarDocument) -> bool:

@@ -12,7 +12,7 @@ from attrs import frozen
 
 from . import lines as shape
 from .fields.dateline import match_dateline
-from .fields.front import classify_front_line, is_contact_start, is_contact_line
+from .fields.front import classify_front_line, is_contact_line, is_contact_start, is_letterhead
 from .fields.safe_harbor import is_safe_harbor_heading, is_safe_harbor_text, continues_safe_harbor
 from .fields.wire import LEADING_TAGS, strip_tags
 
@@ -195,8 +195,12 @@ def _classify_release(lines, paragraphs: list[list[int]], first_table: int) -> l
     start = _find_dateline(lines, paragraphs[:before_table])
     segments: list[Segment] = []
     if start is None:
-        start = min(_find_first_prose(lines, paragraphs), before_table)
+        prose = _find_first_prose(lines, paragraphs)
+        start = min(prose, before_table)
         segments += _classify_front(lines, paragraphs[:start])
+        if prose > before_table:
+            # A table exhibit: the text after its tables is notes to them, not a release body.
+            return segments + [Segment("other", p[0], p[-1]) for p in paragraphs[start:]]
         segments += _classify_body(lines, paragraphs[start:], dateline_lines=0)
         return segments
     segments += _classify_front(lines, paragraphs[:start])
@@ -245,6 +249,9 @@ def _classify_front(lines, paragraphs) -> list[Segment]:
     segments: list[Segment] = []
     headlines = 0
     for paragraph in paragraphs:
+        if is_letterhead(lines[i] for i in paragraph):
+            segments.append(Segment("header", paragraph[0], paragraph[-1]))
+            continue
         kinds = [classify_front_line(lines[i]) for i in paragraph]
         contact_from = next(
             (n for n, i in enumerate(paragraph) if kinds[n] is None and is_contact_start(lines[i])), None
@@ -309,12 +316,13 @@ def _is_body_contact(lines, paragraph: list[int], segments: list[Segment]) -> bo
     content = [i for i in paragraph if not shape.RULE.match(lines[i])]
     if not content:
         return False
-    if any(shape.is_prose(lines[i]) for i in content):
-        return False
     if is_contact_start(lines[content[0]].strip(" [")):
         return True
+    if any(shape.is_prose(lines[i]) and not is_contact_line(lines[i]) for i in content):
+        return False
     after_contact = bool(segments) and segments[-1].kind == "contact"
-    return after_contact and any(is_contact_line(lines[i]) for i in content)
+    separator = len(content) == 1 and lines[content[0]].strip().lower() in ("or", "and")
+    return after_contact and (separator or any(is_contact_line(lines[i]) for i in content))
 
 
 def _runs(lines, kinds: list[str | None]) -> list[Segment]:
@@ -329,3 +337,47 @@ def _runs(lines, kinds: list[str | None]) -> list[Segment]:
             segments.append(Segment(kind, i, i))
     return segments
 
+
+
+def split_releases(lines: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Line spans (0-based, inclusive) of the releases bundled in one text, in order.
+
+    A new release starts where a dateline with a date or a wire follows a page or end mark,
+    with only front matter (headline, editor line, tags) between them.
+    """
+    kinds: list[str | None] = [None] * len(lines)
+    _mark_pages(lines, kinds)
+    _mark_tables(lines, kinds)
+    for i, line in enumerate(lines):
+        if kinds[i] is None and shape.END_MARK.match(line):
+            kinds[i] = "end"
+    paragraphs = _paragraphs(lines, kinds, 0, len(lines))
+    starts = [0]
+    seen_dateline = False
+    for index, paragraph in enumerate(paragraphs):
+        found = match_dateline(shape.normalize(" ".join(lines[i] for i in paragraph)))
+        if not found or (found.month is None and found.wire_text is None):
+            continue
+        if not seen_dateline:
+            seen_dateline = True
+            continue
+        start = _release_start(lines, kinds, paragraphs, index)
+        if start is not None and start > starts[-1]:
+            starts.append(start)
+    ends = [start - 1 for start in starts[1:]] + [len(lines) - 1]
+    return list(zip(starts, ends))
+
+
+def _release_start(lines, kinds, paragraphs, index: int) -> int | None:
+    """Walk up from a dateline over front matter to the page or end mark that closes the last release."""
+    top = paragraphs[index][0]
+    for paragraph in reversed(paragraphs[:index]):
+        gap = range(paragraph[-1] + 1, top)
+        mark = [i for i in gap if kinds[i] in ("page", "end")]
+        if mark:
+            return mark[-1] + 1
+        text = " ".join(lines[i] for i in paragraph)
+        if len(paragraph) > 3 or sum(shape.is_prose(lines[i]) for i in paragraph) > 1 or text.rstrip().endswith("."):
+            return None
+        top = paragraph[0]
+    return None

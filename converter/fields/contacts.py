@@ -15,6 +15,8 @@ _ROLE_LABEL = re.compile(r"^(?:[A-Z][\w&/.-]*\s+){1,4}Contacts?$", re.IGNORECASE
 _FAX = re.compile(r"\bFax\b\s*(?:#|No\.?|Number)?\s*:?\s*", re.IGNORECASE)
 _PHONE_LABEL = re.compile(r"^(?:Phone|Tel(?:ephone)?|Ph|Voice|Office|Direct|Main)\b\.?\s*(?:#|No\.?)?\s*:?\s*", re.I)
 _EMAIL_LABEL = re.compile(r"^e-?mail\s*:?\s*", re.IGNORECASE)
+# "FOR IMMEDIATE RELEASE        Contact:  Jane Roe": a header printed left of the contact label.
+_LEFT_HEADER = re.compile(r"^.*?\S\s{3,}(?=[A-Za-z ]{0,30}\bcontacts?\s*:)", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^(?:or|and|--|-)$", re.IGNORECASE)
 _SHARED_ORGANIZATION = re.compile(r",?\s*\b(?:both|all)\s+(?:of|at|with)\s+(?P<org>.+?)\s*$")
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.|[A-Z][a-z]*\.|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)$")
@@ -23,6 +25,10 @@ _NAME_SUFFIX = ("Jr.", "Sr.", "II", "III", "IV", "Ph.D.", "CPA", "CFA")
 _BARE_SUFFIX = {suffix.rstrip(".").lower() for suffix in COMPANY_SUFFIXES}
 _STRONG_TITLE = tuple(word for word in TITLE_WORDS if word not in ("Relations", "Communications", "Partner", "Associate"))
 _TRAILING = " ,;:/"
+_DEPARTMENT = re.compile(
+    r"^(?:Investor|Public|Corporate|Media|Shareholder)?\s*(?:Relations|Communications|Marketing|Finance|Sales|Operations|Development|Affairs)$"
+)
+_PLACE_SUFFIX = re.compile(r",\s*(?:[A-Z][a-z]+\.?)(?:\s[A-Z][a-z]+\.?){0,2}$")
 
 
 def read_contacts(groups: list[list[tuple[int, str]]]) -> list[Contact]:
@@ -72,6 +78,14 @@ class _Collector:
         self.done: list[_Draft] = []
         self.draft = _Draft()
         self.label_at: int | None = None  # index of the first contact under a role label
+        self.shared_organization: str | None = None  # an organization heading a block of contacts
+        self.done_since_label = 0
+
+    def new_block(self) -> None:
+        """A contact label or an "or" line: what heads the next contacts starts afresh."""
+        self.flush()
+        self.shared_organization = None
+        self.done_since_label = 0
 
     def drop_shared_label(self) -> None:
         """A role label over several contacts is a heading ("[Press Information Contact:]")."""
@@ -81,6 +95,10 @@ class _Collector:
         self.label_at = None
 
     def flush(self) -> None:
+        if self.shared_organization and self.draft.substantive() and not self.draft.has("organization"):
+            self.draft.set("organization", self.shared_organization, self.draft.lines[0])
+        if self.draft.substantive():
+            self.done_since_label += 1
         if self.draft.substantive() or (self.draft.has("organization") and self.draft.lines):
             self.done.append(self.draft)
         elif self.done and self.draft.fields:
@@ -91,6 +109,12 @@ class _Collector:
         self.draft = _Draft()
 
     def put(self, key: str, value: str, line: int) -> None:
+        if key == "organization":
+            place = _PLACE_SUFFIX.search(value)
+            if place and _is_organization(value[: place.start()]) and value[place.start():].strip(", .").rstrip(".").lower() not in _BARE_SUFFIX:
+                value = value[: place.start()]  # Business Wire's "Acme Corp., Sunnyvale"
+            if not self.draft.fields and not self.done_since_label:
+                self.shared_organization = value
         clash = self.draft.has(key) or (key == "name" and self.draft.has("phone") and self.draft.has("name"))
         if clash or (key == "name" and (self.draft.has("phone") or self.draft.has("email")) and not self.draft.has("name") and self.done):
             self.flush()
@@ -119,13 +143,21 @@ def _columns(group):
     return [left, right]
 
 
+def _content_column(text: str) -> int:
+    """Where a line's words start; after the label on a "Contact:  Jane Roe" line."""
+    match = _LABEL.match(text) if CONTACT_START.match(text) else None
+    if match and text[match.end():].strip():
+        return match.end()
+    return indent(text)
+
+
 def _merge_wrapped(column):
     """Join a line printed deeper than the one above it onto that line (a wrapped title)."""
     merged: list[tuple[int, str]] = []
     for number, text in column:
         if (
             merged
-            and indent(text) > indent(merged[-1][1]) + 1
+            and indent(text) > _content_column(merged[-1][1]) + 1
             and not PHONE.search(text) and not EMAIL.search(text)
             and not _SEPARATOR.match(text.strip())
             and not merged[-1][1].rstrip().endswith(":")
@@ -140,19 +172,21 @@ def _merge_wrapped(column):
 def _read_stack(column) -> list[Contact]:
     collector = _Collector()
     previous = None
+    column = [(number, _LEFT_HEADER.sub(lambda m: " " * len(m.group(0)), text)) for number, text in column]
+    printed = {number for number, _ in column}
     for number, text in _merge_wrapped(column):
-        if previous is not None and number > previous + 1:
+        if previous is not None and any(k not in printed for k in range(previous + 1, number)):
             collector.flush()  # a blank line between stacks
         previous = number
         line = text.strip().strip("[]").strip()
         if CONTACT_START.match(line):
-            collector.flush()
+            collector.new_block()
             collector.drop_shared_label()
             line = _take_label(collector, line, number)
         if not line or RELEASE_NUMBER.search(line) or (URL.search(line) and not EMAIL.search(line) and not PHONE.search(line)):
             continue
         if _SEPARATOR.match(line):
-            collector.flush()
+            collector.new_block()
             continue
         _read_line(collector, line, number)
     collector.flush()
@@ -172,25 +206,26 @@ def _take_label(collector: _Collector, line: str, number: int) -> str:
 
 
 def _read_line(collector: _Collector, line: str, number: int) -> None:
+    """One printed line: words (name, title, organization) first, then phone, fax and e-mail."""
     line = line.strip(" []")
     fax_match = _FAX.search(line)
     before, fax = (line[: fax_match.start()], line[fax_match.end():]) if fax_match else (line, "")
-    if fax and PHONE.search(fax):
-        collector.put("fax", _phone_text(fax), number)
     email = EMAIL.search(before)
     if email:
-        collector.put("email", email.group(0), number)
         before = before.replace(email.group(0), " ")
-        before = _EMAIL_LABEL.sub("", before.strip())
-        before = re.sub(r"\b(?:e-?mail|E-Mail)\s*:?", " ", before, flags=re.I)
+        before = re.sub(r"\b(?:e-?mail)\s*:?", " ", before, flags=re.I)
     phones = list(PHONE.finditer(before))
-    rest = before
-    if phones:
-        collector.put("phone", _phone_text(before), number)
-        rest = before[: phones[0].start()] + " " + before[phones[-1].end():]
+    rest = before[: phones[0].start()] + " " + before[phones[-1].end():] if phones else before
     rest = URL.sub(" ", _PHONE_LABEL.sub("", rest.strip())).strip(" ,;:-")
+    rest = re.sub(r"^(?:Web\s*site|Website|URL)\s*:?\s*$", "", rest, flags=re.I)
     if rest:
         _read_words(collector, rest, number)
+    if phones:
+        collector.put("phone", _phone_text(before), number)
+    if fax and PHONE.search(fax):
+        collector.put("fax", _phone_text(fax), number)
+    if email:
+        collector.put("email", email.group(0), number)
 
 
 def _phone_text(text: str) -> str:
@@ -201,7 +236,15 @@ def _phone_text(text: str) -> str:
 
 
 def _read_words(collector: _Collector, text: str, number: int) -> None:
-    """A text piece of a contact: a name, a title, an organization, or "Name, Title"."""
+    """A text piece of a contact: a name, a title, an organization, "Name, Title", "Title of Org"."""
+    text = text.strip(" ,;")
+    if re.match(r"^for\s", text):
+        return  # "for Acme Corp.": the client an agency speaks for
+    of = re.match(r"^(?P<head>.+?)\s+of\s+(?P<org>[A-Z][\w&.'-]*(?:,?\s+(?:[A-Z&][\w&.'-]*|and|of))*)$", text)
+    if of and not _DEPARTMENT.match(of["org"]) and (_is_person(of["head"]) or _kind_of(of["head"], collector) == "title"):
+        _read_words(collector, of["head"], number)
+        collector.put("organization", of["org"], number)
+        return
     head, sep, tail = text.partition(",")
     if sep and _is_person(head) and tail.strip() and tail.strip().rstrip(".").lower() not in _BARE_SUFFIX:
         collector.put("name", head, number)
@@ -227,7 +270,8 @@ def _is_organization(text: str) -> bool:
     words = [word.strip(",") for word in text.split()]
     if any(word.rstrip(".").lower() in _BARE_SUFFIX for word in words[1:]):
         return True
-    return any(f" {word} " in f" {text} " for word in ORGANIZATION_WORDS if " " in word or len(word) > 4)
+    spaced = f" {' '.join(words)} "
+    return any(f" {word} " in spaced for word in ORGANIZATION_WORDS if " " in word or len(word) > 4)
 
 
 def _is_person(text: str) -> bool:
@@ -252,13 +296,13 @@ def _read_inline(group) -> list[Contact]:
     if shared:
         text = text[: shared.start()]
     collector = _Collector()
-    for chunk in re.split(r",?\s+or\s+|;\s*", text):
+    for chunk in re.split(r"[,;]?\s+or\s+|;\s*", text):
         for piece in _comma_pieces(chunk):
             number = _line_of(group, piece) or first
             if EMAIL.search(piece) or PHONE.search(piece) or _FAX.search(piece):
                 _read_line(collector, piece, number)
             elif piece and not URL.fullmatch(piece):
-                collector.put(_kind_of(piece, collector), piece, number)
+                _read_words(collector, piece, number)
         collector.flush()
     contacts = collector.contacts()
     if shared:

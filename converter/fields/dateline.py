@@ -24,6 +24,7 @@ DATELINE = re.compile(
           | \s*,?\s*\(\s*{_DATE}\s*\)                                 #   (Month D, YYYY)
           | \s*,?\s*{_DATE}                                           #   Month D, YYYY
           | \s*(?:{WIRE_IN_DATELINE})                                 #   (BUSINESS WIRE), /PRNewswire/
+          | (?<=\))\s*via\s+[A-Z][\w!]*                              #   "(BUSINESS WIRE) via First!"
         )+)""",
     re.VERBOSE,
 )
@@ -99,7 +100,9 @@ def numeric_dates(text: str) -> list[str]:
     """ISO dates printed as MM/DD/YYYY (PR Newswire trailers)."""
     found = []
     for match in NUMERIC_DATE.finditer(text):
-        iso = iso_date(int(match["year"]), int(match["month"]), int(match["day"]))
+        year = int(match["year"])
+        year += 0 if year >= 100 else (1900 if year >= 50 else 2000)  # "-0- 10/08/96"
+        iso = iso_date(year, int(match["month"]), int(match["day"]))
         if iso:
             found.append(iso)
     return found

@@ -13,7 +13,7 @@ WRITTEN_DATE = re.compile(
         (?![\d])""",
     re.VERBOSE | re.IGNORECASE,
 )
-NUMERIC_DATE = re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])")
+NUMERIC_DATE = re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])")
 
 
 def iso_date(year: int | None, month: int, day: int) -> str | None:

@@ -25,6 +25,12 @@ CONTACT_START = re.compile(
 )
 # "(In Millions of Dollars Except Earnings Per Share)" above a table exhibit's title.
 SCALE_LINE = re.compile(r"^\s*\((?:[^()]*\b(?:millions|thousands|billions|dollars|unaudited)\b[^()]*)\)\s*$", re.IGNORECASE)
+_ADDRESS = re.compile(
+    r"""^\s*\d{1,6}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}\s+
+        (?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.?|Drive|Dr\.|Parkway|Pkwy\.?|Plaza|Way|Lane|Place|Court|Circle|Center|Highway)\b
+      | ^\s*[A-Z][A-Za-z. ]{1,30},\s+(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+\d{5}(?:-\d{4})?\b""",
+    re.VERBOSE,
+)
 PHONE = re.compile(
     r"(?<![\d-])(?:\+?1[-.\s]?)?(?:\(\d{3}\)\s*|\d{3}[-.\s/])\d{3}[-.\s]\d{4}(?![\d])(?:\s*(?:x|ext\.?)\s*\d+)?",
     re.IGNORECASE,
@@ -53,6 +59,11 @@ def _is_date_line(line: str) -> bool:
         if match and match.group(0) and len(text) - len(match.group(0)) <= 12 and not re.search(r"[a-z]{5,}", text.replace(match.group(0), "")):
             return True
     return False
+
+
+def is_letterhead(lines) -> bool:
+    """A company's printed letterhead: a street address or a ZIP code among short lines."""
+    return any(_ADDRESS.search(line) for line in lines)
 
 
 def is_contact_start(line: str) -> bool:
