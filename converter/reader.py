@@ -6,6 +6,7 @@ Line ends are normalized and tabs expanded so that columns line up as they did o
 from __future__ import annotations
 
 import hashlib
+import re
 
 from attrs import frozen
 
@@ -17,6 +18,7 @@ TAB_SIZE = 8
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 # Control characters that plain text never holds (tab, LF, CR, FF and SUB are allowed).
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13, 26}
+_STRAY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
 
 @frozen
@@ -39,10 +41,23 @@ def decode_bytes(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText
     _refuse_binary(data)
     text, encoding = _decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x1a", "")
-    lines = tuple(line.expandtabs(TAB_SIZE).rstrip() for line in text.split("\n"))
+    lines = tuple(_clean_line(line) for line in text.split("\n"))
     if lines and lines[-1] == "":
         lines = lines[:-1]
     return DecodedText(lines=lines, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+
+
+def _clean_line(line: str) -> str:
+    """Tabs expanded, trailing blanks cut, stray control characters made spaces (XML cannot hold them).
+
+    A form feed is a page break: a line holding nothing else becomes the one-character line "\\f",
+    which the segmenter reads as a page mark; elsewhere it is dropped.
+    """
+    if "\f" in line:
+        line = line.replace("\f", "")
+        if not line.strip():
+            return "\f"
+    return _STRAY_CONTROL.sub(" ", line.expandtabs(TAB_SIZE)).rstrip()
 
 
 def _refuse_binary(data: bytes) -> None:
