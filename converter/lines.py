@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .table_cells import chunks, value_cells
+
 PAGE_MARK = re.compile(r"^\s*(?:<PAGE>\s*\d*|\f+)\s*$", re.IGNORECASE)
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|\d{1,3}|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\(\s*\d{1,3}\s*\))\s*$", re.I)
 END_MARK = re.compile(
@@ -89,3 +91,59 @@ def join_lines(lines: list[str]) -> str:
         else:
             out = f"{out} {piece}" if out else piece
     return normalize(out)
+
+
+def is_value_row(line: str) -> bool:
+    """A table row as accountants print it, ``$  (839) $     -`` included: two or more value
+    cells at the end of the line, at least one of them a number other than a year."""
+    label, _, cells = value_cells(line)
+    numbers = [cell for cell in cells if cell.value is not None and not cell.is_year]
+    return len(cells) >= 2 and bool(numbers) and len(label.split()) < 12
+
+
+_ABBREVIATION_END = re.compile(r"\b(?:Co|Inc|Corp|Ltd|Cos|Bros|L\.P|N\.A|S\.A)\.$")
+
+
+def is_sentence(line: str) -> bool:
+    """Running text: one piece (no gaps of two or more spaces) of seven or more words, or of
+    four or more ending a sentence; a parenthesized note such as a scale line is not one."""
+    pieces = chunks(line)
+    if len(pieces) != 1:
+        return False
+    text = pieces[0][2]
+    if text.startswith("(") and text.endswith(")"):
+        return False
+    words = len(text.split())
+    ends = text.endswith(".") and not _ABBREVIATION_END.search(text) and any(c.islower() for c in text)
+    return words >= 7 or (words >= 4 and ends)
+
+
+def is_header_like(line: str) -> bool:
+    """Column headings: words in two or more pieces set apart by wide gaps, or years alone."""
+    _, _, cells = value_cells(line)
+    return len(chunks(line)) >= 2 or bool(cells and all(cell.is_year for cell in cells))
+
+
+_HEADER_WORDS = re.compile(
+    r"\b(?:(?:19|20)\d\d|Ended|Ending|Months|Weeks|Quarter|Fiscal|Year|Unaudited|millions|thousands|Dollars|"
+    r"Percent|Change|As\s+of|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\(\$|%",
+    re.IGNORECASE,
+)
+_PERIOD_PHRASE = re.compile(
+    r"\b(?:ended|ending)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.IGNORECASE
+)
+
+
+def is_table_matter(paragraph: list[str], after_prose: bool) -> bool:
+    """A paragraph above a table that belongs to it: column headings, or (once the release's
+    prose has begun, so that it cannot be the exhibit's own title) a caption; never running text,
+    except a one-line caption naming the period ("For the 13 Weeks Ended July 3, 2004 ...")."""
+    if not paragraph or len(paragraph) > 7:
+        return False
+    if len(paragraph) == 1 and _PERIOD_PHRASE.search(paragraph[0]) and not paragraph[0].rstrip().endswith("."):
+        return True
+    if any(is_sentence(line) for line in paragraph):
+        return False
+    if after_prose:
+        return True
+    return all(is_header_like(line) or RULE.match(line) or _HEADER_WORDS.search(line) for line in paragraph)

@@ -11,6 +11,7 @@ from lxml import etree
 from .errors import ConversionError
 from .jsonform import dumps, release_to_dict
 from .records import Release
+from .transform import STYLESHEETS, render
 from .xmlform import NAMESPACE, release_to_xml
 
 
@@ -37,6 +38,17 @@ FORMATS: dict[str, tuple[str, Callable[[list[Release]], bytes], str]] = {
     "json": (".json", to_json, "the record as JSON (an array when an input holds several releases)"),
     "xml": (".xml", to_xml, "the canonical XML (schemas/release.xsd)"),
 }
+
+
+def _stylesheet_format(name: str) -> Callable[..., bytes]:
+    """A serializer running the built-in stylesheet ``name`` over the canonical XML (params optional)."""
+    def serialize(releases: list[Release], params: dict[str, str] | None = None) -> bytes:
+        return render(name, releases_to_xml(releases), params)
+    return serialize
+
+
+for _name, (_, _extension, _description) in STYLESHEETS.items():
+    FORMATS.setdefault(_name, (_extension, _stylesheet_format(_name), _description))
 
 
 def write_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:

@@ -77,7 +77,8 @@ def _mark_tables(lines, kinds) -> None:
             kinds[i] = "table"
         if upper.startswith("</TABLE>"):
             inside = False
-    rows = [i for i, line in enumerate(lines) if kinds[i] is None and shape.is_table_row(line)]
+    rows = [i for i, line in enumerate(lines)
+            if kinds[i] is None and (shape.is_table_row(line) or shape.is_value_row(line))]
     for group in _row_groups(lines, rows):
         first, last = group[0], group[-1]
         if len(group) < 2:
@@ -109,21 +110,25 @@ def _table_gap(lines, a: int, b: int) -> bool:
 
 
 def _extend_table_up(lines, kinds, first: int) -> int:
-    i = first - 1
-    top = first
-    blanks = 0
-    while i >= 0 and first - i <= 10 and kinds[i] in (None, "table"):
-        line = lines[i]
-        if not line.strip():
-            blanks += 1
-            if blanks > 2:
-                break
-        elif shape.RULE.match(line) or (_TABLE_HEADER_WORDS.search(line) and not shape.is_prose(line)):
-            top = i
-            blanks = 0
-        else:
+    """Take in the headings and caption above a table's first row: paragraphs of table matter up
+    to two blank lines apart, stopping at running text, contacts or lines already claimed."""
+    top, i = first, first - 1
+    while first - top <= 20:
+        end, blanks = i, 0
+        while end >= 0 and not lines[end].strip() and kinds[end] is None:
+            end, blanks = end - 1, blanks + 1
+        if blanks > 2 or end < 0 or kinds[end] is not None:
             break
-        i -= 1
+        start = end
+        while start > 0 and lines[start - 1].strip() and kinds[start - 1] is None:
+            start -= 1
+        paragraph = [lines[k] for k in range(start, end + 1)]
+        if any(is_contact_start(line) or is_contact_line(line) for line in paragraph):
+            break
+        after_prose = any(shape.is_prose(lines[k]) for k in range(start))
+        if not shape.is_table_matter(paragraph, after_prose):
+            break
+        top, i = start, start - 1
     return top
 
 

@@ -14,7 +14,15 @@ from converter.output import FORMATS
 from .conftest import EXAMPLE_FILES
 
 UPDATE = os.environ.get("PRCONVERT_UPDATE_GOLDEN") == "1"
-GOLDEN_FORMATS = ["json", "xml"]
+# The XSLT formats' goldens: NAME.html, NAME.ixbrl.xhtml, NAME.text (not .txt: that is an input),
+# NAME.md, NAME.csv and NAME.atom.
+GOLDEN_FORMATS = ["json", "xml", "html", "ixbrl", "text", "md", "csv", "atom", "xbrl"]
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch):
+    """Atom's ``updated`` of an undated release is the conversion time; SOURCE_DATE_EPOCH fixes it."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
 
 
 @pytest.mark.parametrize("fmt", GOLDEN_FORMATS)

@@ -13,7 +13,7 @@ AUDIENCE = re.compile(
     re.IGNORECASE,
 )
 HEADER_LINE = re.compile(
-    r"""^\s*(?:PRESS\s+RELEASES?|NEWS\s+RELEASES?|NEWS|NEWS\s+BULLETIN|FOR\s+IMMEDIATE\s+RELEASE
+    r"""^\s*+(?:PRESS\s+RELEASES?|NEWS\s+RELEASES?|NEWS|NEWS\s+BULLETIN|FOR\s+IMMEDIATE\s+RELEASE
         |IMMEDIATE\s+RELEASE|FOR\s+RELEASE\b.*|RELEASE\s+DATE\b.*|DATE\s*:.*|EMBARGOED\b.*
         |\[?\s*LOGO\s*\]?|FOR\s+PUBLICATION\b.*|-\s*MORE\s*-)\s*:?\s*$""",
     re.VERBOSE | re.IGNORECASE,
@@ -35,8 +35,8 @@ PHONE = re.compile(
     r"(?<![\d-])(?:\+?1[-.\s]?)?(?:\(\d{3}\)\s*|\d{3}[-.\s/])\d{3}[-.\s]\d{4}(?![\d])(?:\s*(?:x|ext\.?)\s*\d+)?",
     re.IGNORECASE,
 )
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
+URL = re.compile(r"(?:https?://|www\.)\S++", re.IGNORECASE)
 
 
 def classify_front_line(line: str) -> str | None:

@@ -1,0 +1,122 @@
+"""Value cells of a fixed-width table line, read the way accountants print numbers.
+
+``$1,234``, ``$ (1,234)``, ``(0.12)``, ``-4.1%``, ``.74``, ``2003*`` are numbers; ``-``, ``--``,
+``—`` and ``n/a`` are printed nils. A cell keeps its columns (for alignment) and its printed
+precision (for XBRL ``decimals``).
+"""
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+# One printed number: sign, parentheses, dollar sign, separators, percent, footnote mark.
+_NUMBER = re.compile(
+    r"""^(?P<open>\()?            # (1,234)  accountants' negative
+        (?P<minus>[-\u2013\u2212])?  # -4.1%    a printed minus
+        \$?                       # ($145)   dollar sign inside the parenthesis
+        (?P<open2>\()?            # $(145)
+        (?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+        (?P<close>\))?            # closing parenthesis before a percent sign: (1.2)%
+        (?P<percent>%)?
+        (?P<close2>\))?           # or after it: (1.2%)
+        (?P<mark>\*{1,3}|\([a-z]\)|[a-z])?$  # footnote marks: 2003*  1,234(a)
+    """,
+    re.VERBOSE,
+)
+_NIL = re.compile(r"^(?:-{1,3}|\u2014{1,2}|\u2013|-0-|n/?[am]|N/?[AM]|\*)$")
+_CHUNK = re.compile(r"\S+(?: \S+)*")  # text pieces split at runs of two or more spaces
+_TOKEN = re.compile(r"\S+")
+_YEAR = re.compile(r"^(?:19|20)\d\d\*{0,3}$")
+
+
+@frozen
+class Cell:
+    """One value cell: ``start``/``end`` columns of the number (no detached ``$``), its value."""
+
+    start: int
+    end: int
+    text: str
+    value: int | float | None  # None for a printed nil
+    places: int  # digits after the decimal point as printed
+    percent: bool
+    dollar: bool
+
+    @property
+    def is_year(self) -> bool:
+        return not self.dollar and bool(_YEAR.match(self.text))
+
+
+def parse_number(text: str) -> tuple[int | float | None, int, bool] | None:
+    """``(value, places, percent)`` of a printed number or nil; None when it is not one."""
+    if _NIL.match(text):
+        return None, 0, False
+    match = _NUMBER.match(text)
+    if not match:
+        return None
+    if bool(match["open"] or match["open2"]) != bool(match["close"] or match["close2"]):
+        return None
+    digits = match["digits"].replace(",", "")
+    places = len(digits.split(".")[1]) if "." in digits else 0
+    value: int | float = float(digits) if places else int(digits)
+    if match["open"] or match["open2"] or match["minus"]:
+        value = -value
+    return value, places, bool(match["percent"])
+
+
+def chunks(line: str) -> list[tuple[int, int, str]]:
+    """The line's text pieces split at runs of two or more spaces: ``(start, end, text)``."""
+    return [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(line.expandtabs())]
+
+
+def value_cells(line: str) -> tuple[str, int, list[Cell]]:
+    """Split a line into its label (and where it ends) and the value cells that end the line.
+
+    Values are taken from the right while every piece is a number, a nil or a ``$``; a number
+    printed one space after a word (``change (2)``) stays part of the label.
+    """
+    line = line.expandtabs().rstrip()
+    pieces = chunks(line)
+    cells: list[Cell] = []
+    cut = len(pieces)
+    while cut > 0:
+        found = _piece_cells(pieces[cut - 1])
+        if found is None:
+            break
+        cells = found + cells
+        cut -= 1
+    cells = _attach_dollars(cells)
+    if cells and cells[0].text == "$":
+        return line.strip(), len(line), []  # a lone dollar sign with no number
+    label_end = pieces[cut - 1][1] if cut else 0
+    label = line[:label_end].strip()
+    return label, label_end, [cell for cell in cells if cell.text != "$"]
+
+
+def _piece_cells(piece: tuple[int, int, str]) -> list[Cell] | None:
+    start, _, text = piece
+    cells = []
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        at = start + token.start()
+        if word in ("$", "($"):
+            cells.append(Cell(at, at + len(word), "$", None, 0, False, True))
+            continue
+        parsed = parse_number(word)
+        if parsed is None:
+            return None
+        value, places, percent = parsed
+        lead = len(word) - len(word.lstrip("$"))
+        cells.append(Cell(at + lead, at + len(word), word, value, places, percent, "$" in word))
+    return cells
+
+
+def _attach_dollars(cells: list[Cell]) -> list[Cell]:
+    """A ``$`` printed apart from its number (``$   53``) marks the number that follows it."""
+    out: list[Cell] = []
+    for cell in cells:
+        if out and out[-1].text == "$" and cell.text != "$":
+            out[-1] = Cell(cell.start, cell.end, cell.text, cell.value, cell.places, cell.percent, True)
+        else:
+            out.append(cell)
+    return out
