@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from . import lines as shape
 from .fields.contacts import read_contacts
 from .fields.dateline import dateline_date, match_dateline, numeric_dates
@@ -51,7 +53,10 @@ def extract_release(lines: tuple[str, ...], segments: tuple[Segment, ...], sourc
     headline, headline_lines = _joined(release, "headline", strip=True)
     subheadline, sub_lines = _joined(release, "subheadline", strip=True)
     if subheadline:
-        subheadline = subheadline.strip(" -\u2013\u2014") or None
+        subheadline = subheadline.strip(" -\u2013\u2014")
+        if subheadline.startswith("(") and subheadline.endswith(")") and subheadline.count("(") == 1:
+            subheadline = subheadline[1:-1].strip()  # "(Purchase Price of $86.5 Million)"
+        subheadline = subheadline or None
     audience, audience_lines = _audience(release)
     dateline, dateline_rest = _dateline(release, source)
     body = _body(release, dateline_rest)
@@ -266,7 +271,22 @@ def _contacts(release: _Release) -> tuple[Contact, ...]:
             merged[-1] = merged[-1] + group
         else:
             merged.append(group)
-    return tuple(read_contacts(merged))
+    contacts = read_contacts(merged)
+    letterhead = _letterhead_organization(release)
+    if letterhead:
+        contacts = [c if c.organization else attrs.evolve(c, organization=letterhead) for c in contacts]
+    return tuple(contacts)
+
+
+def _letterhead_organization(release: _Release) -> str | None:
+    """A company name printed on the letterhead line just above a front contact block."""
+    for index, segment in enumerate(release.segments[1:], 1):
+        above = release.segments[index - 1]
+        if segment.kind == "contact" and above.kind == "header" and above.last == segment.first - 1:
+            name = issuer_from_title(re.split(r"\s{3,}", release.lines[above.last].strip())[0])
+            if name:
+                return name
+    return None
 
 
 def _safe_harbor(release: _Release) -> SafeHarbor | None:

@@ -26,7 +26,14 @@ WIRE_SERVICES: dict[str, str] = {
     "INTERNET WIRE": "Internet Wire",
     "EWORLDWIRE": "EWorldWire",
     "ACCESSWIRE": "ACCESSWIRE",
+    "CCNMATTHEWS": "CCNMatthews",
+    "CCN MATTHEWS": "CCNMatthews",
+    "CNW": "Canada NewsWire",
+    "DOW JONES NEWSWIRES": "Dow Jones Newswires",
 }
+
+# Short wire tags printed between slashes in datelines: "TORONTO, May 14 /CNW/ -".
+SLASH_WIRE_CODES: tuple[str, ...] = ("CNW", "PRN")
 
 # Wire tags printed at the head of a release line, e.g. "(BW)" -> the code is the tag as printed.
 WIRE_CODES: dict[str, str] = {"BW": "Business Wire", "PRN": "PR Newswire"}
@@ -38,6 +45,7 @@ EXCHANGES: tuple[str, ...] = (
     "NASDAQ", "NYSE", "AMEX", "ASE", "OTC BB", "OTCBB", "OTC BULLETIN BOARD", "OTC",
     "PINK SHEETS", "PACIFIC", "PSE", "PCX", "CHICAGO", "BOSTON", "PHLX", "CBOE", "TSX", "TSE",
     "TORONTO", "LSE", "LONDON", "NYSE ARCA", "ARCA", "NYSE AMEX", "NYSE ALTERNEXT", "AIM",
+    "TSX VENTURE", "TSX-V", "TSXV", "CDNX", "VSE", "ME", "NASDAQ CAPITAL MARKET", "NASDAQ GLOBAL MARKET",
 )
 
 MONTHS: dict[str, int] = {

@@ -14,7 +14,7 @@ END_MARK = re.compile(
         (?:\s*\S.*)?$""",
     re.VERBOSE | re.IGNORECASE,
 )
-RULE = re.compile(r"^\s*(?:[-=_]{2,}\s*)+$")
+RULE = re.compile(r"^\s*+(?:[-=_]{2,}+\s*+)++$")  # possessive: "=====x" must fail fast
 SGML_TABLE_TAG = re.compile(r"^\s*</?(?:TABLE|CAPTION|S|C|FN)>", re.IGNORECASE)
 SIGNATURE_START = re.compile(
     r"^\s*(?:SIGNATURES?|Pursuant\s+to\s+the\s+requirements\s+of\s+the\s+Securities\s+Exchange\s+Act)\b"

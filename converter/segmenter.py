@@ -16,7 +16,7 @@ from .fields.front import classify_front_line, is_contact_line, is_contact_start
 from .fields.safe_harbor import is_safe_harbor_heading, is_safe_harbor_text, continues_safe_harbor
 from .fields.wire import LEADING_TAGS, strip_tags
 
-_TRAILER_CONTACT = re.compile(r"^\s*/?\s*CONTACTS?\s*:", re.IGNORECASE)
+_TRAILER_CONTACT = re.compile(r"^\s*/?\s*(?:CONTACTS?|For\s+(?:further|more)\s+information)\s*:", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^\s*SOURCE\s+\S")
 _TABLE_HEADER_WORDS = re.compile(
     r"\b(?:19|20)\d\d\b|Ended|Months|Weeks|Quarter|Fiscal|Year|Unaudited|millions|thousands|\(\$|Dollars|Percent|Change|Amount",
@@ -153,19 +153,32 @@ def _mark_back_matter(lines, kinds) -> int:
 
 
 def _mark_trailer(lines, kinds, start: int, end: int) -> None:
-    in_contact = False
-    for i in range(start, end):
-        line = lines[i]
-        if kinds[i] is not None or not line.strip():
-            in_contact = in_contact and bool(line.strip())
-            continue
-        if _TRAILER_CONTACT.match(line):
-            in_contact = True
-        elif line.lstrip().startswith("/") or shape.END_MARK.match(line):
-            in_contact = False
-        kinds[i] = "contact" if in_contact else "other"
-        if in_contact and line.rstrip().endswith("/"):
-            in_contact = False
+    """After the end mark: PR Newswire "/CONTACT: .../" runs, contact stacks, and other trailer lines."""
+    in_slashed = was_slashed = False
+    segments: list[Segment] = []
+    for paragraph in _paragraphs(lines, kinds, start, end):
+        for i in paragraph:
+            line = lines[i]
+            if line.lstrip().startswith("/") and _TRAILER_CONTACT.match(line):
+                in_slashed = True
+            elif line.lstrip().startswith("/") or shape.END_MARK.match(line):
+                in_slashed = False
+            stacked = not in_slashed and i == paragraph[0] and _is_body_contact(lines, paragraph, segments)
+            continued = (
+                segments and segments[-1].kind == "contact" and segments[-1].last == i - 1 and not was_slashed
+                and not line.lstrip().startswith("/") and not shape.END_MARK.match(line)
+            )
+            was_slashed = in_slashed
+            if in_slashed or stacked or continued:
+                kinds[i] = "contact"
+            else:
+                kinds[i] = "other"
+            if kinds[i] == "contact" and segments and segments[-1].kind == "contact":
+                segments[-1] = Segment("contact", segments[-1].first, i)
+            else:
+                segments.append(Segment(kinds[i], i, i))
+            if in_slashed and line.rstrip().endswith("/"):
+                in_slashed = False
 
 
 def _paragraphs(lines, kinds, start: int, end: int) -> list[list[int]]:

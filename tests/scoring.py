@@ -13,14 +13,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 LABELS = HERE / "labels"
-SOURCES = {"corpus": CORPUS, "examples": ROOT / "examples", "variants": HERE / "variants"}
+SOURCES = {"corpus": CORPUS, "examples": ROOT / "examples", "variants": HERE / "variants", "heldout": HERE / "heldout"}
 FIELDS = (
     "document_type", "exhibit", "release_number", "issuer", "securities", "wire", "headline",
     "subheadline", "audience", "dateline", "contacts", "safe_harbor", "body_first", "has_tables",
 )
 
 
-def label_files(groups=("corpus", "examples", "variants")) -> list[Path]:
+def label_files(groups=("corpus", "examples", "variants", "heldout")) -> list[Path]:
     return sorted(path for group in groups for path in (LABELS / group).glob("*.json"))
 
 
@@ -60,7 +60,7 @@ def field_matches(field: str, expected, got) -> bool:
     return expected == got
 
 
-def score(groups=("corpus", "examples", "variants")):
+def score(groups=("corpus", "examples", "variants", "heldout")):
     """Return ({field: [right, total]}, [mismatch descriptions])."""
     from converter import convert_path
 
@@ -106,7 +106,7 @@ def format_table(table) -> str:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
-    groups = tuple(sys.argv[1:]) or ("corpus", "examples", "variants")
+    groups = tuple(sys.argv[1:]) or ("corpus", "examples", "variants", "heldout")
     table, misses = score(groups)
     print(format_table(table))
     print()

@@ -22,7 +22,7 @@ def _check(groups):
 
 
 def test_examples_and_variants():
-    _check(("examples", "variants"))
+    _check(("examples", "variants", "heldout"))
 
 
 @needs_corpus

@@ -11,7 +11,12 @@ from ..records import Contact
 from .front import CONTACT_START, EMAIL, PHONE, RELEASE_NUMBER, URL
 
 _LABEL = re.compile(r"^\s*/?\s*(?P<label>[^:]{0,50}?)\s*:\s*", re.IGNORECASE)
-_ROLE_LABEL = re.compile(r"^(?:[A-Z][\w&/.-]*\s+){1,4}Contacts?$", re.IGNORECASE)
+_ROLE_LABEL = re.compile(
+    r"^(?:(?:[A-Z][\w&/.-]*\s+){1,4}Contacts?"
+    r"|(?:Investors?|Media|Press|Analysts?|Shareholders?)(?:\s+(?:Relations|Inquiries))?"
+    r"|(?:Investor|Public|Media|Shareholder|Corporate)\s+(?:Relations|Communications))$",
+    re.IGNORECASE,
+)
 _FAX = re.compile(r"\bFax\b\s*(?:#|No\.?|Number)?\s*:?\s*", re.IGNORECASE)
 _PHONE_LABEL = re.compile(r"^(?:Phone|Tel(?:ephone)?|Ph|Voice|Office|Direct|Main)\b\.?\s*(?:#|No\.?)?\s*:?\s*", re.I)
 _EMAIL_LABEL = re.compile(r"^e-?mail\s*:?\s*", re.IGNORECASE)
@@ -80,6 +85,7 @@ class _Collector:
         self.label_at: int | None = None  # index of the first contact under a role label
         self.shared_organization: str | None = None  # an organization heading a block of contacts
         self.done_since_label = 0
+        self.last_key: str | None = None
 
     def new_block(self) -> None:
         """A contact label or an "or" line: what heads the next contacts starts afresh."""
@@ -109,6 +115,10 @@ class _Collector:
         self.draft = _Draft()
 
     def put(self, key: str, value: str, line: int) -> None:
+        if key == "title" and self.last_key == "title" and _DEPARTMENT.match(value.strip()):
+            self.draft.fields["title"] += ", " + normalize(value)
+            return
+        self.last_key = key
         if key == "organization":
             place = _PLACE_SUFFIX.search(value)
             if place and _is_organization(value[: place.start()]) and value[place.start():].strip(", .").rstrip(".").lower() not in _BARE_SUFFIX:
@@ -179,9 +189,12 @@ def _read_stack(column) -> list[Contact]:
             collector.flush()  # a blank line between stacks
         previous = number
         line = text.strip().strip("[]").strip()
-        if CONTACT_START.match(line):
+        while line and CONTACT_START.match(line) and _LABEL.match(line):
             collector.new_block()
             collector.drop_shared_label()
+            line = _take_label(collector, line, number)
+        if line and CONTACT_START.match(line):
+            collector.new_block()
             line = _take_label(collector, line, number)
         if not line or RELEASE_NUMBER.search(line) or (URL.search(line) and not EMAIL.search(line) and not PHONE.search(line)):
             continue
@@ -246,7 +259,8 @@ def _read_words(collector: _Collector, text: str, number: int) -> None:
         collector.put("organization", of["org"], number)
         return
     head, sep, tail = text.partition(",")
-    if sep and _is_person(head) and tail.strip() and tail.strip().rstrip(".").lower() not in _BARE_SUFFIX:
+    first_of_tail = tail.split(",")[0].strip().rstrip(".").lower()
+    if sep and _is_person(head) and tail.strip() and first_of_tail not in _BARE_SUFFIX:
         collector.put("name", head, number)
         _read_words(collector, tail.strip(), number)
         return
@@ -257,6 +271,8 @@ def _kind_of(text: str, collector: _Collector) -> str:
     words = text.replace(",", " ").split()
     if any(word.strip(".,") in _STRONG_TITLE for word in words) or re.search(r"\bContacts?$", text):
         return "title"
+    if _DEPARTMENT.match(text.strip()) or _ROLE_LABEL.match(text.strip()):
+        return "title"  # "Investor Relations" printed for one person is a role
     if _is_organization(text):
         return "organization"
     if _is_person(text):
@@ -271,7 +287,7 @@ def _is_organization(text: str) -> bool:
     if any(word.rstrip(".").lower() in _BARE_SUFFIX for word in words[1:]):
         return True
     spaced = f" {' '.join(words)} "
-    return any(f" {word} " in spaced for word in ORGANIZATION_WORDS if " " in word or len(word) > 4)
+    return any(f" {word} " in spaced for word in ORGANIZATION_WORDS if " " in word or len(word) >= 4)
 
 
 def _is_person(text: str) -> bool:
@@ -291,19 +307,21 @@ def _read_inline(group) -> list[Contact]:
     """PR Newswire trailer: one running text of "Title, Name, phone, or ..., both of Org"."""
     first = group[0][0]
     text = normalize(" ".join(text for _, text in group))
-    text = re.sub(r"^/?\s*CONTACTS?\s*:\s*", "", text, flags=re.I).rstrip(" /")
+    text = re.sub(r"^/?\s*(?:CONTACTS?|For\s+(?:further|more)\s+information)\s*:\s*", "", text, flags=re.I).rstrip(" /")
     shared = _SHARED_ORGANIZATION.search(text)
     if shared:
         text = text[: shared.start()]
     collector = _Collector()
     for chunk in re.split(r"[,;]?\s+or\s+|;\s*", text):
+        means_only = all(EMAIL.fullmatch(p) or PHONE.fullmatch(p) for p in _comma_pieces(chunk))
+        if not means_only:
+            collector.flush()
         for piece in _comma_pieces(chunk):
             number = _line_of(group, piece) or first
             if EMAIL.search(piece) or PHONE.search(piece) or _FAX.search(piece):
                 _read_line(collector, piece, number)
             elif piece and not URL.fullmatch(piece):
                 _read_words(collector, piece, number)
-        collector.flush()
     contacts = collector.contacts()
     if shared:
         organization = shared["org"].strip(" ./") + ("." if shared["org"].strip(" /").endswith(".") else "")

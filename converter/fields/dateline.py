@@ -9,6 +9,7 @@ import re
 
 from attrs import frozen
 
+from ..knowledge import MONTHS
 from .dates import NUMERIC_DATE, WRITTEN_DATE, iso_date, parse_written, year_near
 from .wire import WIRE_IN_DATELINE
 
@@ -96,9 +97,19 @@ def dateline_date(found: DatelineMatch, reference_dates: list[str]) -> tuple[str
     return None, False
 
 
+_WIRE_STAMP = re.compile(r"(?<![\w-])(?P<day>\d{1,2})-(?P<month>[A-Za-z]{3})-(?P<year>\d{2}|\d{4})(?![\w-])")
+
+
 def numeric_dates(text: str) -> list[str]:
-    """ISO dates printed as MM/DD/YYYY (PR Newswire trailers)."""
+    """ISO dates printed as MM/DD/YYYY (PR Newswire trailers) or DD-MON-YY (wire time stamps)."""
     found = []
+    for match in _WIRE_STAMP.finditer(text):
+        month = MONTHS.get(match["month"].lower())
+        year = int(match["year"])
+        year += 0 if year >= 100 else (1900 if year >= 50 else 2000)
+        iso = iso_date(year, month, int(match["day"])) if month else None
+        if iso:
+            found.append(iso)
     for match in NUMERIC_DATE.finditer(text):
         year = int(match["year"])
         year += 0 if year >= 100 else (1900 if year >= 50 else 2000)  # "-0- 10/08/96"

@@ -20,7 +20,10 @@ HEADER_LINE = re.compile(
 )
 CONTACT_START = re.compile(
     r"^\s*(?:[\w &/.,-]{0,40}\bcontacts?\b[\w &/.,()-]{0,30}:|contacts?\s*$|for\s+(?:further|more|additional)\b)"
-    r"|^\s*For\s*$",
+    r"|^\s*For\s*$"
+    r"|^\s*(?:Investors?|Media|Press|Analysts?|Financial|Shareholders?|Editorial|Trade\s+Press|Business\s+Press)"
+    r"(?:\s+(?:Relations|Inquiries|Information))?\s*:"
+    r"|^\s*(?:Investor|Public|Media|Shareholder|Corporate)\s+(?:Relations|Communications)\s*:",
     re.IGNORECASE,
 )
 # "(In Millions of Dollars Except Earnings Per Share)" above a table exhibit's title.
@@ -43,6 +46,11 @@ def classify_front_line(line: str) -> str | None:
     """The kind of a front-matter line that can be told by itself, else None (headline text)."""
     if EXHIBIT.match(line) or HEADER_LINE.match(line) or _is_date_line(line) or SCALE_LINE.match(line):
         return "header"
+    parts = re.split(r"\s{3,}", line.strip())
+    if len(parts) == 2 and any(HEADER_LINE.match(part) or EXHIBIT.match(part) for part in parts) and not any(
+        CONTACT_START.match(part) for part in parts
+    ):
+        return "header"  # a letterhead: "Acme Corp.          NEWS RELEASE"
     if RELEASE_NUMBER.search(line) and len(line.split()) <= 6:
         return "header"
     if AUDIENCE.match(line):

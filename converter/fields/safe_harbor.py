@@ -12,7 +12,7 @@ _NOTICE = re.compile(r"forward[-\s]looking", re.IGNORECASE)
 _RISKY = re.compile(r"risks?|uncertaint|Litigation\s+Reform", re.IGNORECASE)
 _CONTINUATION = re.compile(
     r"forward[-\s]looking|risks?\b|uncertaint|undertakes?\s+no|Securities\s+and\s+Exchange\s+Commission"
-    r"|^\s*(?:\(?[ivx]{1,5}\)|\(?\d{1,2}\)|\(?[a-z]\)|[*\u2022\u00b7o-])\s",
+    r"|^\s*(?:\(?[ivx]{1,5}\)|\(?\d{1,2}\)|\(?[a-z]\)|[*\u2022\u00b7o]|--?)\s",
     re.IGNORECASE,
 )
 _ABOUT = re.compile(r"^About\s", re.IGNORECASE)
@@ -40,7 +40,7 @@ _SEQUENCES = {
     "letter": list("abcdefghijklmnopqrstuvwxyz"),
 }
 _MARKER = re.compile(r"(?:(?<=\s)|^)\(?(?P<mark>[ivx]{1,5}|\d{1,2}|[a-z])\)(?=\s)")
-_BULLET = re.compile(r"^\s*(?:[*\u2022\u00b7o]|-(?!-))\s+")
+_BULLET = re.compile(r"^\s*(?:[*\u2022\u00b7o]|--?)\s+")
 _LIST_LEAD = re.compile(
     r"\b(?:include|includes|including|following)\b(?:,?\s*(?:without\s+limitation|but\s+(?:are\s+)?not\s+limited\s+to),?)?\s*(?:the\s+following)?\s*:?\s",
     re.IGNORECASE,

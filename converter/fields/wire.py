@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..knowledge import EXCHANGES, WIRE_CODES, WIRE_SERVICES
+from ..knowledge import EXCHANGES, SLASH_WIRE_CODES, WIRE_CODES, WIRE_SERVICES
 
 _WIRE_NAMES = sorted(
     (re.escape(name).replace(r"\ ", r"\s*") for name in WIRE_SERVICES if len(name) > 3),
@@ -13,8 +13,10 @@ _WIRE_NAMES = sorted(
 _WIRE_NAME = "(?:" + "|".join(_WIRE_NAMES) + ")"
 
 # A wire named inside a dateline: "(BUSINESS WIRE)", "--BUSINESS WIRE--", "/PRNewswire-FirstCall/".
+_SLASH_CODE = "|".join(SLASH_WIRE_CODES)
 WIRE_IN_DATELINE = (
-    rf"\(\s*(?i:{_WIRE_NAME})\s*\)"
+    rf"\(\s*(?i:{_WIRE_NAME})\s*(?:-\s*[^()]{{3,30}}?)?\)"   # (BUSINESS WIRE), (CCNMatthews - Sept. 17, 2002)
+    rf"|/\s*(?:{_SLASH_CODE})\s*/"
     rf"|/\s*(?i:{_WIRE_NAME})(?:-[A-Za-z]+)*\s*/"
     rf"|(?<=-)\s*(?i:{_WIRE_NAME})(?=\s*-)"
 )
@@ -43,7 +45,7 @@ BARE_TICKER = re.compile(rf"(?<![A-Za-z])(?i:{_EXCHANGE})\s*:\s*[A-Z]{{1,6}}(?:\
 
 def wire_service(printed: str) -> str | None:
     """The full name of a wire from how it was printed ("BUSINESS  WIRE", "PRNewswire-FirstCall")."""
-    key = re.sub(r"\s+", " ", printed.strip(" ()/-")).upper()
+    key = re.sub(r"\s+", " ", printed.strip(" ()/-").split(" - ")[0]).upper()
     if key in WIRE_SERVICES:
         return WIRE_SERVICES[key]
     squeezed = key.replace(" ", "")
@@ -57,6 +59,8 @@ def wire_service(printed: str) -> str | None:
 def wire_code(printed: str) -> str | None:
     """The tag as printed where it is a code ("PRNewswire-FirstCall"); None for a spelled-out name."""
     inner = printed.strip(" ()/-")
+    if printed.strip().startswith("/") and inner.upper() in SLASH_WIRE_CODES:
+        return inner
     if re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)*", inner) and not inner.isupper():
         return inner  # e.g. PRNewswire, PRNewswire-FirstCall, GlobeNewswire
     if inner.upper() in WIRE_CODES:
