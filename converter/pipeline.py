@@ -5,9 +5,10 @@
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -17,7 +18,8 @@ from .errors import ConversionError, InputTooLargeError, NoReleaseError
 from .extract import extract_release
 from .jsonform import release_to_dict
 from .reader import DEFAULT_MAX_BYTES, decode_bytes
-from .records import Release, Source
+from .markup import html_to_lines, is_html
+from .records import ParseWarning, Release, Source
 from .segmenter import segment, split_releases
 from .validation import validate_record
 
@@ -33,9 +35,15 @@ def convert_bytes(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_
         text = decode_bytes(data, max_bytes)
         submission = read_submission(text.lines)
         releases = []
+        skipped = _skipped_documents(submission)
         for document, lines in _release_documents(submission):
+            notes = list(skipped)
+            if is_html(lines):
+                lines = html_to_lines(lines)
+                notes.append(ParseWarning("html_converted", "HTML exhibit: its text was extracted from the markup; "
+                                          "line numbers count lines of that text", None))
             source = Source(
-                name=name, sha256=text.sha256, encoding=text.encoding, line_count=len(document.lines),
+                name=name, sha256=text.sha256, encoding=text.encoding, line_count=len(lines),
                 document=document.document, filing=submission.filing,
             )
             bundle = []
@@ -43,7 +51,7 @@ def convert_bytes(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_
                 # Lines of the other releases are blanked, so numbers stay those of the document.
                 part = ("",) * first + lines[first: last + 1] + ("",) * (len(lines) - last - 1)
                 bundle.append(extract_release(part, segment(part), source))
-            releases += _share_exhibit(bundle)
+            releases += [attrs.evolve(r, warnings=r.warnings + tuple(notes)) for r in _share_exhibit(bundle)]
         for release in releases:
             if not submission.is_wrapped:
                 _require_release_like(release)
@@ -59,25 +67,41 @@ def convert_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES)
     return convert_bytes(read_input(path, max_bytes), path.name, max_bytes=max_bytes)
 
 
-def iter_releases(paths: Iterable[str | os.PathLike], **options) -> Iterator[Release]:
-    """Yield the records of many files in order; a file that fails raises its ConversionError."""
+def iter_releases(paths: Iterable[str | os.PathLike], *,
+                  on_error: Callable[[ConversionError], None] | None = None, **options) -> Iterator[Release]:
+    """Yield the records of many files in order; a file that fails raises its ConversionError,
+    or, given ``on_error``, is handed to it and skipped, so a feed goes on past a bad file."""
     for path in paths:
-        yield from convert_path(path, **options)
+        try:
+            try:
+                releases = convert_path(path, **options)
+            except OSError as error:
+                raise ConversionError(f"cannot read: {error.strerror or error}", str(path)) from None
+        except ConversionError as error:
+            if on_error is None:
+                raise
+            on_error(error)
+            continue
+        yield from releases
 
 
 def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if path.stat().st_size > max_bytes:
         raise InputTooLargeError(f"input is {path.stat().st_size:,} bytes, over the limit of {max_bytes:,}", path.name)
-    if path.suffix == ".gz":
-        with gzip.open(path, "rb") as stream:
-            try:
-                data = stream.read(max_bytes + 1)
-            except (OSError, EOFError) as error:
-                raise ConversionError(f"not a readable gzip file ({error})", path.name) from None
-        if len(data) > max_bytes:
-            raise InputTooLargeError(f"decompresses to over the limit of {max_bytes:,} bytes", path.name)
-        return data
-    return path.read_bytes()
+    data = path.read_bytes()
+    return gunzip_input(data, path.name, max_bytes) if path.suffix == ".gz" else data
+
+
+def gunzip_input(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The content of a ``.gz`` input read whole, refused when it decompresses to over ``max_bytes``."""
+    with gzip.GzipFile(fileobj=io.BytesIO(data), mode="rb") as stream:
+        try:
+            content = stream.read(max_bytes + 1)
+        except (OSError, EOFError) as error:
+            raise ConversionError(f"not a readable gzip file ({error})", name) from None
+    if len(content) > max_bytes:
+        raise InputTooLargeError(f"decompresses to over the limit of {max_bytes:,} bytes", name)
+    return content
 
 
 def _release_documents(submission: Submission) -> Iterator[tuple[EdgarDocument, tuple[str, ...]]]:
@@ -107,6 +131,19 @@ def _share_exhibit(bundle: list[Release]) -> list[Release]:
     """Releases bundled in one exhibit share the exhibit label printed once at its top."""
     first = bundle[0].exhibit
     return [release if release.exhibit or not first else attrs.evolve(release, exhibit=first) for release in bundle]
+
+
+def _skipped_documents(submission: Submission) -> list[ParseWarning]:
+    """Warnings for exhibits that look like releases but hold binary parts (uuencoded graphics)."""
+    notes = []
+    for document in submission.documents:
+        doc = document.document
+        if doc and _RELEASE_TYPE.match(doc.type or "") and _is_uuencoded(document):
+            notes.append(ParseWarning(
+                "document_skipped", f"{doc.type} (sequence {doc.sequence}) is a uuencoded binary part; skipped",
+                document.first_line,
+            ))
+    return notes
 
 
 def _is_uuencoded(document: EdgarDocument) -> bool:
