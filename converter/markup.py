@@ -9,7 +9,9 @@ import re
 
 from lxml import etree, html
 
-_HTML_HINT = re.compile(r"<\s*(?:html|body|p|div|br|table|font|pre|center|td)\b[^>]*>", re.IGNORECASE)
+# EDGAR's own plain-text tags (<TABLE>, <CAPTION>, <S>, <C>, <PAGE>) are not HTML.
+_HTML_ROOT = re.compile(r"<\s*(?:html|body)\b[^>]*>", re.IGNORECASE)
+_HTML_HINT = re.compile(r"<\s*(?:p|div|br|font|td|tr|b|i)\b[^>]*>", re.IGNORECASE)
 _BREAK_BEFORE = re.compile(r"<\s*(?:br|p|div|tr|li|h[1-6]|table|center|blockquote)\b[^>]*>", re.IGNORECASE)
 _BREAK_AFTER = re.compile(r"<\s*/\s*(?:p|div|tr|li|h[1-6]|table|center|blockquote)\s*>", re.IGNORECASE)
 _CELL_END = re.compile(r"<\s*/\s*t[dh]\s*>", re.IGNORECASE)
@@ -19,7 +21,7 @@ _PARSER = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True
 def is_html(lines: tuple[str, ...]) -> bool:
     """True when a document's text is HTML markup rather than plain text."""
     head = "\n".join(lines[:200])
-    return len(_HTML_HINT.findall(head)) >= 2
+    return bool(_HTML_ROOT.search(head)) or len(_HTML_HINT.findall(head)) >= 3
 
 
 def html_to_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
