@@ -13,7 +13,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 LABELS = HERE / "labels"
-SOURCES = {"corpus": CORPUS, "examples": ROOT / "examples", "variants": HERE / "variants", "heldout": HERE / "heldout"}
+SOURCES = {"corpus": CORPUS, "examples": ROOT / "examples", "variants": HERE / "variants", "heldout": HERE / "heldout", "heldout2": HERE / "heldout2"}
 FIELDS = (
     "document_type", "exhibit", "release_number", "issuer", "securities", "wire", "headline",
     "subheadline", "audience", "dateline", "contacts", "safe_harbor", "body_first", "has_tables",

@@ -10,7 +10,7 @@ from ..lines import indent, normalize
 from ..records import Contact
 from .front import CONTACT_START, EMAIL, PHONE, RELEASE_NUMBER, URL
 
-_LABEL = re.compile(r"^\s*/?\s*(?P<label>[^:]{0,50}?)\s*:\s*", re.IGNORECASE)
+_LABEL = re.compile(r"^\s*+/?\s*+(?P<label>[^:]{0,50}?)\s*+:\s*", re.IGNORECASE)  # possessive: linear on long blank runs
 _ROLE_LABEL = re.compile(
     r"^(?:(?:[A-Z][\w&/.-]*\s+){1,4}Contacts?"
     r"|(?:Investors?|Media|Press|Analysts?|Shareholders?)(?:\s+(?:Relations|Inquiries))?"
@@ -22,9 +22,11 @@ _PHONE_LABEL = re.compile(r"^(?:Phone|Tel(?:ephone)?|Ph|Voice|Office|Direct|Main
 _EMAIL_LABEL = re.compile(r"^e-?mail\s*:?\s*", re.IGNORECASE)
 # "FOR IMMEDIATE RELEASE        Contact:  Jane Roe": a header printed left of the contact label.
 _LEFT_HEADER = re.compile(r"^.*?\S\s{3,}(?=[A-Za-z ]{0,30}\bcontacts?\s*:)", re.IGNORECASE)
-_SEPARATOR = re.compile(r"^(?:or|and|--|-)$", re.IGNORECASE)
-_SHARED_ORGANIZATION = re.compile(r",?\s*\b(?:both|all)\s+(?:of|at|with)\s+(?P<org>.+?)\s*$")
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.|[A-Z][a-z]*\.|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)$")
+_SEPARATOR = re.compile(r"^-*+\s*+(?:or|and)?\s*+-*+$", re.IGNORECASE)  # "or", "- or -", "--"
+# The lookahead skips starts inside a run of blanks (the run's first blank starts the same match), so a
+# search stays linear; ``.*\S|\s`` is the lazy ``.+?`` before ``\s*$`` without its quadratic retries.
+_SHARED_ORGANIZATION = re.compile(r"(?!(?<=\s)[^,]),?+\s*+\b(?:both|all)\s+(?:of|at|with)\s+(?P<org>.*\S|\s)\s*$")
+_NAME_WORD = re.compile(r"^(?:[A-Z]'[A-Z][a-z]+|[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.|[A-Z][a-z]*\.|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)$")
 _NAME_PREFIX = ("Dr.", "Mr.", "Ms.", "Mrs.", "Miss")
 _NAME_SUFFIX = ("Jr.", "Sr.", "II", "III", "IV", "Ph.D.", "CPA", "CFA")
 _BARE_SUFFIX = {suffix.rstrip(".").lower() for suffix in COMPANY_SUFFIXES}
@@ -42,7 +44,7 @@ def read_contacts(groups: list[list[tuple[int, str]]]) -> list[Contact]:
     for group in groups:
         if not group:
             continue
-        if group[0][1].lstrip().startswith("/"):
+        if group[0][1].lstrip().startswith("/") or _is_sentence(group):
             contacts += _read_inline(group)
         else:
             for column in _columns(group):
@@ -135,6 +137,12 @@ class _Collector:
         return [draft.build() for draft in self.done]
 
 
+def _is_sentence(group) -> bool:
+    """A contact written as running text: "For more information contact Jane Roe, Treasurer, ..."."""
+    first = group[0][1].strip()
+    return bool(re.match(r"(?:For\s+(?:further|more)\s+information,?\s+(?:please\s+)?)?contact\s+[A-Z]", first, re.I)) and ":" not in first
+
+
 def _columns(group):
     """Split side-by-side contacts into a left and a right column where the layout shows two."""
     starts: list[int] = []
@@ -148,9 +156,29 @@ def _columns(group):
     column = min(starts)
     if sum(1 for start in starts if abs(start - column) <= 3) < 2:
         return [group]
-    left = [(n, text[:column]) for n, text in group if text[:column].strip()]
-    right = [(n, text[column:]) for n, text in group if text[column:].strip()]
-    return [left, right]
+    rights = [text[column:].strip() for _, text in group if text[column:].strip()]
+    if all(PHONE.search(r) or EMAIL.search(r) or _FAX.match(r) for r in rights):
+        return [group]  # "Jane Roe, Treasurer        (330) 555-0155": one contact a line
+    # Lines printed only on the left above the first two-sided line head both columns.
+    both = [n for n, text in group if text[:column].strip() and text[column:].strip() and text[column - 1] == " "]
+    head = [(n, text) for n, text in group if both and n < both[0]]
+    left, right = list(head), list(head)
+    for n, text in group:
+        if head and n <= head[-1][0]:
+            continue
+        if len(text) > column and text[column - 1] != " " and text[column] != " ":
+            left.append((n, text))  # the cut would fall inside a word: the line is not split
+            continue
+        if text[:column].strip():
+            left.append((n, text[:column]))
+        if text[column:].strip():
+            right.append((n, " " * column + text[column:]))
+    columns = [c for c in (left, right) if any(_means(t) or CONTACT_START.match(t.strip()) for _, t in c)]
+    return columns or [group]
+
+
+def _means(text: str) -> bool:
+    return bool(PHONE.search(text) or EMAIL.search(text))
 
 
 def _content_column(text: str) -> int:
@@ -251,9 +279,15 @@ def _phone_text(text: str) -> str:
 def _read_words(collector: _Collector, text: str, number: int) -> None:
     """A text piece of a contact: a name, a title, an organization, "Name, Title", "Title of Org"."""
     text = text.strip(" ,;")
+    role = re.search(r"\s*\((?P<role>[a-z][a-z ]{2,30})\)$", text)
+    if role:  # "Mark W. Pell (investors)"
+        _read_words(collector, text[: role.start()], number)
+        collector.put("title", role["role"], number)
+        return
     if re.match(r"^for\s", text):
         return  # "for Acme Corp.": the client an agency speaks for
-    of = re.match(r"^(?P<head>.+?)\s+of\s+(?P<org>[A-Z][\w&.'-]*(?:,?\s+(?:[A-Z&][\w&.'-]*|and|of))*)$", text)
+    # The lookbehind tries a head only where its blanks start (else one char), so a long blank run is linear.
+    of = re.match(r"^(?P<head>.+?)(?:(?<!\s)|(?<=^.))\s++of\s+(?P<org>[A-Z][\w&.'-]*(?:,?\s+(?:[A-Z&][\w&.'-]*|and|of))*)$", text)
     if of and not _DEPARTMENT.match(of["org"]) and (_is_person(of["head"]) or _kind_of(of["head"], collector) == "title"):
         _read_words(collector, of["head"], number)
         collector.put("organization", of["org"], number)
@@ -269,7 +303,7 @@ def _read_words(collector: _Collector, text: str, number: int) -> None:
 
 def _kind_of(text: str, collector: _Collector) -> str:
     words = text.replace(",", " ").split()
-    if any(word.strip(".,") in _STRONG_TITLE for word in words) or re.search(r"\bContacts?$", text):
+    if any(word.strip(".,").capitalize() in _STRONG_TITLE or word.strip(".,") in _STRONG_TITLE for word in words) or re.search(r"\bContacts?$", text):
         return "title"
     if _DEPARTMENT.match(text.strip()) or _ROLE_LABEL.match(text.strip()):
         return "title"  # "Investor Relations" printed for one person is a role
@@ -298,7 +332,7 @@ def _is_person(text: str) -> bool:
         words = words[:-1]
     if not 2 <= len(words) <= 4:
         return False
-    if any(word.strip(".").lower() in _BARE_SUFFIX for word in words):
+    if any(word.strip(".").lower() in _BARE_SUFFIX for word in words) or _is_organization(text):
         return False
     return all(_NAME_WORD.match(word) for word in words) and not any(word in TITLE_WORDS for word in words)
 
@@ -308,12 +342,16 @@ def _read_inline(group) -> list[Contact]:
     first = group[0][0]
     text = normalize(" ".join(text for _, text in group))
     text = re.sub(r"^/?\s*(?:CONTACTS?|For\s+(?:further|more)\s+information)\s*:\s*", "", text, flags=re.I).rstrip(" /")
+    text = re.sub(r"(?<=\d)\.$", "", text)  # the full stop of a contact written as a sentence
+    text = re.sub(r"^(?:For\s+(?:further|more)\s+information,?\s+(?:please\s+)?)?contact\s+", "", text, flags=re.I)
+    text = re.sub(r"\b(fax|phone|tel)\s*[,:]\s*", r"\1 ", text, flags=re.I)
     shared = _SHARED_ORGANIZATION.search(text)
     if shared:
         text = text[: shared.start()]
     collector = _Collector()
-    for chunk in re.split(r"[,;]?\s+or\s+|;\s*", text):
-        means_only = all(EMAIL.fullmatch(p) or PHONE.fullmatch(p) for p in _comma_pieces(chunk))
+    for chunk in re.split(r"(?!(?<=\s)\s)[,;]?\s++or\s+|;\s*", text):
+        means_only = all(EMAIL.fullmatch(p) or PHONE.fullmatch(p) or (_FAX.match(p) and PHONE.search(p))
+                         for p in _comma_pieces(chunk))
         if not means_only:
             collector.flush()
         for piece in _comma_pieces(chunk):
