@@ -6,17 +6,26 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
+import signal
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 from . import __version__
+from .batch import BatchOptions, ConsoleReporter, convert_batch
+from .engines import ENGINES
+from .feeds import FEEDS
 from .errors import ConversionError
 from .inspect import render_blocks
+from .layout import DEFAULT_INCLUDE, find_inputs, read_file_list
 from .output import FORMATS, releases_to_xml, write_atomic
 from .pipeline import convert_bytes, read_input
 from .reader import DEFAULT_MAX_BYTES
 from .transform import PARAM_NAME, STYLESHEETS, apply_stylesheet, load_stylesheet
 from .validation import release_schema
+
+_GLOB = re.compile(r"[*?[]")
 
 EXAMPLES = """examples:
   prconvert convert examples/000_9e0e0fb7cf4518a9.txt            JSON on stdout
@@ -24,6 +33,10 @@ EXAMPLES = """examples:
   cat release.txt | prconvert convert - --to json                  read stdin
   prconvert convert release.txt --to html -o release.html          a web page (prconvert formats: all formats)
   prconvert convert release.txt --xslt mine.xsl --param lang=de    your own XSLT 1.0 over the canonical XML
+  prconvert convert archive/ more/*.txt.gz --out-dir out/          a file per release; run again to resume
+  find archive -name '*.txt' | prconvert convert --files-from - --out-dir out --jobs 4 --errors errors.jsonl
+  prconvert convert archive/ --to jsonl > releases.jsonl           one feed: jsonl, atom or csv
+  prconvert convert archive/ --out-dir out --engine dask --scheduler tcp://host:8786   on a Dask cluster
   prconvert inspect filing.txt                                     how the text was segmented
   prconvert schema > release.schema.json                           the JSON Schema of the record
 """
@@ -39,17 +52,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"prconvert {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    convert = commands.add_parser("convert", help="convert one input file", epilog=EXAMPLES,
-                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    convert.add_argument("input", help="a release, an EDGAR <DOCUMENT> or a full submission (.txt or .gz); - for stdin")
-    convert.add_argument("-o", "--output", help="output file (default: stdout; - for stdout)")
+    convert = commands.add_parser("convert", help="convert an input file, or many (folders, globs, lists)",
+                                  epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    convert.add_argument("inputs", nargs="*", metavar="INPUT",
+                         help="a release, an EDGAR <DOCUMENT> or a full submission (.txt or .gz); - for stdin; "
+                              "several, folders or glob patterns convert as a batch")
+    convert.add_argument("-o", "--output", help="output file (default: stdout; - for stdout); in a batch, the feed's file")
     target = convert.add_mutually_exclusive_group()
-    target.add_argument("--to", choices=sorted(FORMATS), default="json", help="output format (default: json)")
+    target.add_argument("--to", choices=sorted({*FORMATS, *FEEDS}), default="json",
+                        help="output format (default: json); jsonl only as a batch feed")
     target.add_argument("--xslt", metavar="FILE",
                         help="apply your XSLT 1.0 stylesheet to the canonical XML (no file or network access)")
     convert.add_argument("--param", metavar="NAME=VALUE", type=_param, action="append", default=[],
                          help="a string parameter for the stylesheet (--xslt or an XSLT format); repeatable")
-    convert.add_argument("--overwrite", action="store_true", help="replace an existing output file")
+    convert.add_argument("--overwrite", action="store_true", help="replace existing output files")
+    _batch_options(convert)
     _limits(convert)
 
     inspect = commands.add_parser("inspect", help="show how a release was segmented into blocks")
@@ -74,6 +91,31 @@ def _param(text: str) -> tuple[str, str]:
     return name, value
 
 
+def _batch_options(parser: argparse.ArgumentParser) -> None:
+    batch = parser.add_argument_group("batch (several inputs; see README, Batch)")
+    batch.add_argument("--out-dir", metavar="DIR", type=Path,
+                       help="a file per release below DIR, mirroring the inputs' paths; existing ones are skipped")
+    batch.add_argument("--files-from", metavar="FILE", help="also convert the paths listed in FILE (- for stdin)")
+    batch.add_argument("--include", metavar="PATTERN", action="append",
+                       help=f"files a folder contributes (default: {' '.join(DEFAULT_INCLUDE)}); repeatable")
+    batch.add_argument("--jobs", metavar="N", type=_jobs, default=0, help="worker processes (default: all cores)")
+    batch.add_argument("--engine", choices=ENGINES, default="local", help="local processes, or a Dask cluster")
+    batch.add_argument("--scheduler", metavar="ADDRESS",
+                       help="the Dask scheduler (tcp://host:8786); without it, a local Dask cluster")
+    batch.add_argument("--errors", metavar="FILE", type=Path, help="a JSON line (input, reason, line) per failed input")
+    batch.add_argument("--timeout", metavar="SECONDS", type=float,
+                       help="fail an input that takes longer to convert (local engine; default: no limit)")
+    batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+
+
+def _jobs(text: str) -> int:
+    if text == "all":
+        return 0
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a number of processes or 'all', got {text!r}")
+    return int(text)
+
+
 def _limits(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                         help=f"refuse inputs larger than this (default: {DEFAULT_MAX_BYTES:,})")
@@ -88,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 1
+    except KeyboardInterrupt:
+        print("prconvert: interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
 
 
 def _read(args) -> tuple[bytes, str]:
@@ -103,6 +148,12 @@ def _read(args) -> tuple[bytes, str]:
 
 
 def run_convert(args) -> int:
+    if _is_batch(args):
+        return run_batch(args)
+    if not args.inputs:
+        print("prconvert: convert needs an INPUT (or --files-from FILE)", file=sys.stderr)
+        return 2
+    args.input = args.inputs[0]
     params = dict(args.param)
     if params and not args.xslt and args.to not in STYLESHEETS:
         print(f"prconvert: --param needs --xslt or an XSLT format, not --to {args.to}", file=sys.stderr)
@@ -125,6 +176,58 @@ def run_convert(args) -> int:
             where = f":{warning.line}" if warning.line else ""
             print(f"prconvert: {name}{where}: warning: {warning.code}: {warning.message}", file=sys.stderr)
     return 0
+
+
+def _is_batch(args) -> bool:
+    """One existing file (or -) without batch options converts as ever; anything more is a batch."""
+    if len(args.inputs) != 1 or args.files_from or args.out_dir or args.errors or args.to == "jsonl":
+        return len(args.inputs) > 0 or bool(args.files_from)
+    only = args.inputs[0]
+    return args.engine != "local" or Path(only).is_dir() or (not Path(only).exists() and bool(_GLOB.search(only)))
+
+
+def run_batch(args) -> int:
+    usage = _batch_usage(args)
+    if usage:
+        print(f"prconvert: {usage}", file=sys.stderr)
+        return 2
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # clean up temporary files as on Ctrl-C
+    listed = []
+    if args.files_from:
+        try:
+            with (nullcontext(sys.stdin.buffer) if args.files_from == "-" else open(args.files_from, "rb")) as stream:
+                listed = read_file_list(stream)
+        except OSError as error:
+            raise ConversionError(f"cannot read the file list: {error.strerror}", args.files_from) from None
+    inputs, missing = find_inputs(args.inputs, listed, args.include or DEFAULT_INCLUDE, exclude=args.out_dir)
+    options = BatchOptions(
+        to=args.to, out_dir=args.out_dir, output=None if args.output in (None, "-") else Path(args.output),
+        params=dict(args.param), jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+        overwrite=args.overwrite, errors=args.errors, max_bytes=args.max_bytes, timeout=args.timeout,
+    )
+    reporter = ConsoleReporter(quiet=args.quiet)
+    try:
+        summary = convert_batch(inputs, options, reporter=reporter, missing=missing)
+    finally:
+        reporter.close()
+    return 1 if summary.failed else 0
+
+
+def _batch_usage(args) -> str | None:
+    """Why these options do not make a batch, or None."""
+    if args.xslt:
+        return "--xslt converts one input; for many, use a built-in format"
+    if "-" in args.inputs:
+        return "- (stdin) converts alone; for a list of paths on stdin use --files-from -"
+    if args.out_dir and args.output not in (None, "-"):
+        return "give --out-dir (a file per release) or -o (one feed), not both"
+    if not args.out_dir and args.to not in FEEDS:
+        return f"--to {args.to} with several inputs needs --out-dir DIR (or a feed: --to {', '.join(sorted(FEEDS))})"
+    if args.param and args.to not in STYLESHEETS:
+        return f"--param needs an XSLT format, not --to {args.to}"
+    if args.scheduler and args.engine != "dask":
+        return "--scheduler needs --engine dask"
+    return None
 
 
 def run_inspect(args) -> int:

@@ -56,6 +56,8 @@ def read_submission(lines: tuple[str, ...]) -> Submission:
 def _check_complete(lines: tuple[str, ...]) -> None:
     opened: list[tuple[str, int]] = []
     for number, line in enumerate(lines, 1):
+        if "<" not in line:
+            continue  # most lines: skipped cheaply, for submissions of millions of lines
         upper = line.strip().upper()
         for tag in ("SEC-DOCUMENT", "SUBMISSION", "DOCUMENT", "TEXT", "SEC-HEADER"):
             if upper.startswith(f"<{tag}>"):
@@ -128,7 +130,7 @@ def _read_document(lines: tuple[str, ...], index: int):
     sequence = tags.get("SEQUENCE", "")
     document = Document(
         type=tags.get("TYPE") or None,
-        sequence=int(sequence) if sequence.isdigit() else None,
+        sequence=int(sequence) if sequence.isdecimal() and len(sequence) <= 9 else None,  # "²".isdigit()
         filename=tags.get("FILENAME") or None,
         description=tags.get("DESCRIPTION") or None,
     )

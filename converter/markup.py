@@ -28,7 +28,7 @@ def html_to_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
     """The visible text of an HTML document, one printed line per line."""
     source = "\n".join(lines)
     if not re.search(r"<\s*pre\b", source, re.IGNORECASE):
-        source = re.sub(r"\s*\n\s*", " ", source)  # HTML line breaks are spaces outside <pre>
+        source = re.sub(r"(?<!\s)\s*\n\s*", " ", source)  # HTML line breaks are spaces outside <pre>
     source = _BREAK_BEFORE.sub(lambda m: "\n" + m.group(0), source)
     source = _BREAK_AFTER.sub(lambda m: m.group(0) + "\n", source)
     source = _CELL_END.sub(lambda m: "   " + m.group(0), source)

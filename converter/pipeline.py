@@ -24,6 +24,7 @@ from .segmenter import segment, split_releases
 from .validation import validate_record
 
 _RELEASE_TYPE = re.compile(r"^EX-(?:99|20)\b", re.IGNORECASE)
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _UUENCODED = re.compile(r"^begin [0-7]{3} \S+")
 _BODY_RELEASE = re.compile(r"press\s+release", re.IGNORECASE)
 _ANNOUNCES_RELEASE = re.compile(r"(?:following|attached|below)\b.{0,40}press\s+release|press\s+release.{0,30}\b(?:follows|below)", re.I)
@@ -35,22 +36,27 @@ def convert_bytes(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_
         text = decode_bytes(data, max_bytes)
         submission = read_submission(text.lines)
         releases = []
+        budget = _WorkBudget()
+        documents = list(_release_documents(submission))
+        budget.check_up_front(submission, documents)
         skipped = _skipped_documents(submission)
-        for document, lines in _release_documents(submission):
+        for document, lines in documents:
             notes = list(skipped)
             if is_html(lines):
                 lines = html_to_lines(lines)
                 notes.append(ParseWarning("html_converted", "HTML exhibit: its text was extracted from the markup; "
                                           "line numbers count lines of that text", None))
             source = Source(
-                name=name, sha256=text.sha256, encoding=text.encoding, line_count=len(lines),
+                name=_source_name(name), sha256=text.sha256, encoding=text.encoding, line_count=len(lines),
                 document=document.document, filing=submission.filing,
             )
+            budget.spend(lines)
             bundle = []
             for first, last in split_releases(lines):
+                budget.spend_release()
                 # Lines of the other releases are blanked, so numbers stay those of the document.
                 part = ("",) * first + lines[first: last + 1] + ("",) * (len(lines) - last - 1)
-                bundle.append(extract_release(part, segment(part), source))
+                bundle.append(extract_release(part, _segment_span(lines, first, last), source))
             releases += [attrs.evolve(r, warnings=r.warnings + tuple(notes)) for r in _share_exhibit(bundle)]
         for release in releases:
             if not submission.is_wrapped:
@@ -59,6 +65,60 @@ def convert_bytes(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_
         return releases
     except ConversionError as error:
         raise error.at(name)
+
+
+# Work limits, so that no input within --max-bytes runs for long: the text of the releases in one
+# input (a full submission's other documents are not counted) and the releases it holds. A real
+# exhibit is a few thousand lines; these are far above any we have seen.
+MAX_RELEASE_LINES = 20_000
+MAX_RELEASE_CHARS = 1_000_000
+MAX_RELEASES = 1_000
+_SEGMENT_MARGIN = 30  # blank lines kept around a bundled release when it is segmented alone
+
+
+class _WorkBudget:
+    """Counts the release text and releases of one input; over a limit is InputTooLargeError."""
+
+    def __init__(self) -> None:
+        self.lines = self.chars = self.releases = 0
+
+    def check_up_front(self, submission: Submission, documents: list) -> None:
+        """Refuse before any work what is sure to be over: too many exhibits, or too much plain text
+        (HTML exhibits are counted once their markup is turned into text)."""
+        exhibits = sum(1 for d in submission.documents if d.document and _RELEASE_TYPE.match(d.document.type or ""))
+        if max(exhibits, len(documents)) > MAX_RELEASES:
+            raise InputTooLargeError(f"input holds over {MAX_RELEASES:,} releases")
+        lines = [line for _, text in documents if not is_html(text) for line in text]
+        _WorkBudget().spend(tuple(lines))
+
+    def spend(self, lines: tuple[str, ...]) -> None:
+        self.lines += len(lines)
+        self.chars += sum(map(len, lines))
+        if self.lines > MAX_RELEASE_LINES or self.chars > MAX_RELEASE_CHARS:
+            raise InputTooLargeError(
+                f"release text is over the limit of {MAX_RELEASE_LINES:,} lines or {MAX_RELEASE_CHARS:,} "
+                f"characters ({self.lines:,} lines, {self.chars:,} characters so far)")
+
+    def spend_release(self) -> None:
+        self.releases += 1
+        if self.releases > MAX_RELEASES:
+            raise InputTooLargeError(f"input holds over {MAX_RELEASES:,} releases")
+
+
+def _source_name(name: str) -> str:
+    """The input's name as a record can hold it: a file name's bytes that are not UTF-8 (which
+    os.fsdecode makes surrogates) and control characters (which XML cannot hold) become U+FFFD."""
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _UNPRINTABLE.sub("\ufffd", name)
+
+
+def _segment_span(lines: tuple[str, ...], first: int, last: int):
+    """The segments of lines ``first..last`` as if the rest of the document were blank, numbered in
+    the document. Only the span and a blank margin are segmented, so a text bundling many
+    releases stays linear."""
+    low, high = max(0, first - _SEGMENT_MARGIN), min(len(lines), last + 1 + _SEGMENT_MARGIN)
+    window = ("",) * (first - low) + lines[first: last + 1] + ("",) * (high - last - 1)
+    return tuple(attrs.evolve(s, first=s.first + low, last=s.last + low) for s in segment(window))
 
 
 def convert_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Release]:

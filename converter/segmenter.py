@@ -7,6 +7,7 @@ Every non-blank line ends in exactly one block; what fits no rule becomes ``othe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from attrs import frozen
 
@@ -16,7 +17,7 @@ from .fields.front import classify_front_line, is_contact_line, is_contact_start
 from .fields.safe_harbor import is_safe_harbor_heading, is_safe_harbor_text, continues_safe_harbor
 from .fields.wire import LEADING_TAGS, strip_tags
 
-_TRAILER_CONTACT = re.compile(r"^\s*/?\s*(?:CONTACTS?|For\s+(?:further|more)\s+information)\s*:", re.IGNORECASE)
+_TRAILER_CONTACT = re.compile(r"^\s*+/?\s*+(?:CONTACTS?|For\s+(?:further|more)\s+information)\s*:", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^\s*SOURCE\s+\S")
 _TABLE_HEADER_WORDS = re.compile(
     r"\b(?:19|20)\d\d\b|Ended|Months|Weeks|Quarter|Fiscal|Year|Unaudited|millions|thousands|\(\$|Dollars|Percent|Change|Amount",
@@ -56,7 +57,8 @@ def _mark_pages(lines, kinds) -> None:
     for i, line in enumerate(lines):
         if kinds[i] or not shape.PAGE_NUMBER.match(line):
             continue
-        near_mark = any(abs(i - mark) <= 3 and _only_blank_between(lines, i, mark) for mark in marks)
+        nearby = marks[bisect_left(marks, i - 3): bisect_right(marks, i + 3)]  # not every mark: linear time
+        near_mark = any(_only_blank_between(lines, i, mark) for mark in nearby)
         if near_mark or i == last_text:
             kinds[i] = "page"
 
@@ -389,7 +391,8 @@ def split_releases(lines: tuple[str, ...]) -> list[tuple[int, int]]:
 def _release_start(lines, kinds, paragraphs, index: int) -> int | None:
     """Walk up from a dateline over front matter to the page or end mark that closes the last release."""
     top = paragraphs[index][0]
-    for paragraph in reversed(paragraphs[:index]):
+    # Front matter is a few paragraphs: walking farther made many datelines quadratic.
+    for paragraph in reversed(paragraphs[max(0, index - _MAX_FRONT_PARAGRAPHS): index]):
         gap = range(paragraph[-1] + 1, top)
         mark = [i for i in gap if kinds[i] in ("page", "end")]
         if mark:

@@ -28,6 +28,7 @@ _NIL = re.compile(r"^(?:-{1,3}|\u2014{1,2}|\u2013|-0-|n/?[am]|N/?[AM]|\*)$")
 _CHUNK = re.compile(r"\S+(?: \S+)*")  # text pieces split at runs of two or more spaces
 _TOKEN = re.compile(r"\S+")
 _YEAR = re.compile(r"^(?:19|20)\d\d\*{0,3}$")
+_MAX_DIGITS = 16  # 15 significant digits (what a float holds exactly) and a decimal point
 
 
 @frozen
@@ -57,6 +58,8 @@ def parse_number(text: str) -> tuple[int | float | None, int, bool] | None:
     if bool(match["open"] or match["open2"]) != bool(match["close"] or match["close2"]):
         return None
     digits = match["digits"].replace(",", "")
+    if len(digits) > _MAX_DIGITS:
+        return None  # no printed figure is this long (and int() refuses over 4,300 digits)
     places = len(digits.split(".")[1]) if "." in digits else 0
     value: int | float = float(digits) if places else int(digits)
     if match["open"] or match["open2"] or match["minus"]:

@@ -121,6 +121,8 @@ def _duration(text: str) -> tuple[int | None, int | None]:
     if counted:
         count = counted["count"].lower()
         number = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+        if number == 0:
+            return None, None  # "0 Weeks Ended": no length to count back from
         return (None, number) if counted["unit"].lower().startswith("week") else (number, None)
     if _QUARTER.search(text):
         return 3, None

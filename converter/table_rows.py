@@ -21,7 +21,9 @@ _CONNECTOR = re.compile(
 )
 _TOTAL_START = re.compile(r"^(?:Total|Less)\b")
 _BULLET = re.compile(r"^(?:-\s+)+")
-_LEADER = re.compile(r"\s*(?:\.\s?){2,}\.?\s*$|\s*\.{2,}\s*$")  # "Product sales ........"
+# "Product sales ........": dots at most one space apart, to the end. The lookarounds start a match only
+# where a longer one cannot start one character earlier, so a search over a long run stays linear.
+_LEADER = re.compile(r"(?<!\s)(?!(?<=\.)\s?\.)\s*+\.(?:\s?+\.)++\s*+$")
 
 
 @frozen

@@ -75,7 +75,7 @@ def _read_table(layout: Layout, captions: list[str], context: str, scale: TableS
     table = Table(
         caption=" ".join(" ".join(captions).split()) or None,
         scale=scale.scale,
-        unit=max(set(units), key=units.count) if units else None,
+        unit=max(sorted(set(units)), key=units.count) if units else None,
         columns=[Column(label=" ".join(h.split()) or f"column {n + 1}", period=p) for n, (h, p) in enumerate(zip(headers, periods))],
         rows=rows,
         lines=(_first_line(layout), layout.body[-1].index + 1),
@@ -130,7 +130,7 @@ def _row(spec: RowSpec, values: list[Value], width: int) -> Row:
     units = [value.unit for value in values]
     concept = None
     if units:
-        found = map_label(spec.label, spec.sections, max(set(units), key=units.count))
+        found = map_label(spec.label, spec.sections, max(sorted(set(units)), key=units.count))
         concept = found.name if found else None
     return Row(label=spec.label, concept=concept, values=printed, lines=(spec.first + 1, spec.last + 1))
 

@@ -142,6 +142,17 @@ def validate_paths(paths: list[str], max_bytes: int | None = None, out=None) -> 
     return 1 if failed else 0
 
 
+def _refuse_doctype(path: Path) -> None:
+    """An instance goes to Arelle as it is: one with a DOCTYPE (entities, a DTD to fetch) or that
+    does not parse without them is refused first, whatever Arelle's parser would do with it."""
+    try:
+        tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    except etree.XMLSyntaxError as error:
+        raise ConversionError(f"not well-formed XML: {error.msg}", str(path), error.lineno) from None
+    if tree.docinfo.doctype:
+        raise ConversionError("XBRL instance declares a DOCTYPE (entities or a DTD); refused", str(path))
+
+
 def _instance_of(path: Path, work: Path, max_bytes: int | None) -> Path:
     """The path itself when it holds an XBRL instance, else the instance of the release in it."""
     from .pipeline import convert_bytes, read_input
@@ -151,6 +162,7 @@ def _instance_of(path: Path, work: Path, max_bytes: int | None) -> Path:
         raise ConversionError("no such file", str(path))
     head = path.read_bytes()[:4096]
     if b"http://www.xbrl.org/2003/instance" in head:
+        _refuse_doctype(path)
         return path
     data = read_input(path, max_bytes or DEFAULT_MAX_BYTES)
     target = work / f"{len(list(work.iterdir()))}-{path.stem}.xbrl"

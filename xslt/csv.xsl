@@ -20,19 +20,33 @@
     <xsl:variable name="row" select="$release/r:tables/r:table[number(current()/r:table) + 1]
                                      /r:rows/r:row[number(current()/r:row) + 1]"/>
     <xsl:call-template name="field"><xsl:with-param name="text" select="r:concept"/></xsl:call-template>
-    <xsl:call-template name="field"><xsl:with-param name="text" select="$row/r:label"/></xsl:call-template>
+    <xsl:call-template name="text-field"><xsl:with-param name="text" select="$row/r:label"/></xsl:call-template>
     <xsl:call-template name="field"><xsl:with-param name="text" select="r:value"/></xsl:call-template>
     <xsl:call-template name="field"><xsl:with-param name="text" select="r:unit"/></xsl:call-template>
     <xsl:call-template name="field"><xsl:with-param name="text" select="r:decimals"/></xsl:call-template>
     <xsl:call-template name="field"><xsl:with-param name="text" select="r:period/r:start"/></xsl:call-template>
     <xsl:call-template name="field"><xsl:with-param name="text" select="r:period/r:end"/></xsl:call-template>
     <xsl:call-template name="field"><xsl:with-param name="text" select="r:period/r:instant"/></xsl:call-template>
-    <xsl:call-template name="field"><xsl:with-param name="text" select="$release/r:issuer/r:name"/></xsl:call-template>
-    <xsl:call-template name="field"><xsl:with-param name="text" select="$release/r:release_number"/></xsl:call-template>
+    <xsl:call-template name="text-field"><xsl:with-param name="text" select="$release/r:issuer/r:name"/></xsl:call-template>
+    <xsl:call-template name="text-field"><xsl:with-param name="text" select="$release/r:release_number"/></xsl:call-template>
     <xsl:call-template name="field"><xsl:with-param name="text" select="$row/r:lines/@first"/></xsl:call-template>
     <xsl:call-template name="field">
       <xsl:with-param name="text" select="$row/r:lines/@last"/>
       <xsl:with-param name="end" select="$crlf"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A field of text from the release: one a spreadsheet would read as a formula (=, +, -, @, tab
+       or carriage return first) gets a leading apostrophe, so "=HYPERLINK(...)" stays text and
+       fetches nothing (OWASP, CSV injection). Numbers are written by "field" and keep their sign. -->
+  <xsl:template name="text-field">
+    <xsl:param name="text"/>
+    <xsl:variable name="value" select="string($text)"/>
+    <xsl:call-template name="field">
+      <xsl:with-param name="text">
+        <xsl:if test="$value != '' and contains('=+-@&#9;&#13;', substring($value, 1, 1))">'</xsl:if>
+        <xsl:value-of select="$value"/>
+      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 

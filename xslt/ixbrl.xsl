@@ -46,6 +46,8 @@
 
   <xsl:key name="fact-at-cell" match="r:fact[r:table]"
            use="concat(generate-id(ancestor::r:release), '/', r:table, '/', r:row, '/', r:column)"/>
+  <!-- A table fact's planned <f> by the id of its r:fact (xbrl.xsl writes it as @fact). -->
+  <xsl:key name="planned-fact" match="f[@fact]" use="@fact"/>
 
   <xsl:template match="/">
     <xsl:variable name="page"><xsl:apply-imports/></xsl:variable>
@@ -75,12 +77,10 @@
           <link:schemaRef xlink:type="simple" xlink:href="{$taxonomy}"/>
         </ix:references>
         <ix:resources>
-          <xsl:for-each select="$plan[not(@ctx = preceding-sibling::f/@ctx)]">
+          <xsl:for-each select="$plan[generate-id() = generate-id(key('planned-by-ctx', @ctx)[1])]">
             <xsl:call-template name="context"/>
           </xsl:for-each>
-          <xsl:for-each select="$plan[@unit != ''][not(@unit = preceding-sibling::f/@unit)]">
-            <xsl:call-template name="unit"/>
-          </xsl:for-each>
+          <xsl:call-template name="units"><xsl:with-param name="rest" select="$plan[@unit != '']"/></xsl:call-template>
         </ix:resources>
       </ix:header>
     </div>
@@ -129,9 +129,12 @@
     <xsl:param name="column"/>
     <xsl:variable name="record"
                   select="key('fact-at-cell', concat(generate-id(ancestor::r:release), '/', $table, '/', $row, '/', $column))[1]"/>
-    <xsl:variable name="number" select="count(ancestor::r:release/preceding-sibling::r:release) + 1"/>
-    <xsl:variable name="index" select="count($record/preceding-sibling::r:fact[r:table]) + 1"/>
-    <xsl:variable name="fact" select="$plan[@release = $number][@table][position() = $index]"/>
+    <xsl:variable name="record-id" select="generate-id($record)"/>
+    <!-- key() looks in the context node's document, so the lookup runs with a planned fact as context. -->
+    <xsl:variable name="found">
+      <xsl:for-each select="$plan[1]"><xsl:copy-of select="key('planned-fact', $record-id)"/></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="fact" select="exsl:node-set($found)/f"/>
     <xsl:choose>
       <xsl:when test="$record and $fact[@unit != ''][string(number(@value)) != 'NaN']">
         <xsl:if test="number($fact/@value) &lt; 0">(</xsl:if>

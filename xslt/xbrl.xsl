@@ -24,6 +24,23 @@
   <xsl:param name="name-scheme" select="'urn:x-prconvert:name'"/>
   <xsl:param name="now" select="''"/>
   <xsl:variable name="prc" select="'http://prconvert.example/taxonomy/1.0'"/>
+  <!-- Planned facts by context: each context is written once, for the first fact that names it (a
+       key, not a preceding-sibling scan, which made the time grow with the square of the facts). -->
+  <xsl:key name="planned-by-ctx" match="f" use="@ctx"/>
+  <!-- Every table row's label by release, table and row number, listed once: finding a row by its
+       position in a long table for each of its facts made the time grow with rows times facts. -->
+  <xsl:key name="row-label" match="row-label" use="@at"/>
+  <xsl:variable name="row-labels">
+    <xsl:for-each select="//r:release">
+      <xsl:variable name="release" select="generate-id()"/>
+      <xsl:for-each select="r:tables/r:table">
+        <xsl:variable name="t" select="position() - 1"/>
+        <xsl:for-each select="r:rows/r:row">
+          <row-label at="{$release}/{$t}/{position() - 1}"><xsl:value-of select="r:label"/></row-label>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:variable>
 
   <xsl:template match="/">
     <xsl:variable name="planned">
@@ -37,12 +54,10 @@
     <xsl:variable name="plan" select="exsl:node-set($planned)/f"/>
     <xbrli:xbrl>
       <link:schemaRef xlink:type="simple" xlink:href="{$taxonomy}"/>
-      <xsl:for-each select="$plan[not(@ctx = preceding-sibling::f/@ctx)]">
+      <xsl:for-each select="$plan[generate-id() = generate-id(key('planned-by-ctx', @ctx)[1])]">
         <xsl:call-template name="context"/>
       </xsl:for-each>
-      <xsl:for-each select="$plan[@unit != ''][not(@unit = preceding-sibling::f/@unit)]">
-        <xsl:call-template name="unit"/>
-      </xsl:for-each>
+      <xsl:call-template name="units"><xsl:with-param name="rest" select="$plan[@unit != '']"/></xsl:call-template>
       <xsl:for-each select="$plan">
         <xsl:element name="prc:{@concept}" namespace="{$prc}">
           <xsl:attribute name="contextRef"><xsl:value-of select="@ctx"/></xsl:attribute>
@@ -125,14 +140,17 @@
     </xsl:variable>
     <f ctx="{$ctx}" concept="{r:concept}" value="{r:value}" unit="{r:unit}" decimals="{r:decimals}"
        entity="{$entity}" start="{r:period/r:start}" end="{r:period/r:end}" instant="{r:period/r:instant}"
-       release="{$release}" release-label="{$release-label}" table="{r:table}">
+       release="{$release}" release-label="{$release-label}" table="{r:table}" fact="{generate-id()}">
       <xsl:if test="$by-column">
         <xsl:attribute name="column"><xsl:value-of select="r:column"/></xsl:attribute>
         <xsl:attribute name="column-label"><xsl:value-of select="$column/r:label"/></xsl:attribute>
       </xsl:if>
       <xsl:if test="$by-row">
         <xsl:attribute name="row"><xsl:value-of select="r:row"/></xsl:attribute>
-        <xsl:attribute name="row-label"><xsl:value-of select="$table/r:rows/r:row[number(current()/r:row) + 1]/r:label"/></xsl:attribute>
+        <xsl:variable name="at" select="concat(generate-id(ancestor::r:release), '/', r:table, '/', r:row)"/>
+        <xsl:attribute name="row-label">
+          <xsl:for-each select="exsl:node-set($row-labels)"><xsl:value-of select="key('row-label', $at)"/></xsl:for-each>
+        </xsl:attribute>
       </xsl:if>
     </f>
   </xsl:template>
@@ -220,6 +238,16 @@
         </xsl:choose>
       </xbrli:period>
     </xbrli:context>
+  </xsl:template>
+
+  <!-- Each unit once, in the order the facts first name them: one pass per distinct unit (there are
+       a handful), where a key per fact cost as much as all the facts of that unit. -->
+  <xsl:template name="units">
+    <xsl:param name="rest"/>
+    <xsl:if test="$rest">
+      <xsl:for-each select="$rest[1]"><xsl:call-template name="unit"/></xsl:for-each>
+      <xsl:call-template name="units"><xsl:with-param name="rest" select="$rest[@unit != $rest[1]/@unit]"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="unit">

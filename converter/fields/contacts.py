@@ -279,7 +279,7 @@ def _phone_text(text: str) -> str:
 def _read_words(collector: _Collector, text: str, number: int) -> None:
     """A text piece of a contact: a name, a title, an organization, "Name, Title", "Title of Org"."""
     text = text.strip(" ,;")
-    role = re.search(r"\s*\((?P<role>[a-z][a-z ]{2,30})\)$", text)
+    role = re.search(r"(?<!\s)\s*+\((?P<role>[a-z][a-z ]{2,30})\)$", text)  # no start inside blanks: linear
     if role:  # "Mark W. Pell (investors)"
         _read_words(collector, text[: role.start()], number)
         collector.put("title", role["role"], number)

@@ -21,14 +21,15 @@ DATELINE = re.compile(
     rf"""^(?P<city>{_CITY_WORD}(?:\s{_CITY_WORD}){{0,3}})          # city, upper or title case
         (?:,\s*(?P<region>{_REGION_WORD}(?:\s{_REGION_WORD}){{0,2}}))?  # state, country
         (?P<tail>(?:                                                  # then wire, date, dashes
-            \s*,?\s*(?:--+|[\u2013\u2014]|-(?=\s*[(A-Z/])|\s-\s)       #   dash separators
-          | \s*,?\s*\(\s*{_DATE}\s*\)                                 #   (Month D, YYYY)
-          | \s*,?\s*{_DATE}                                           #   Month D, YYYY
-          | \s*(?:{WIRE_IN_DATELINE})                                 #   (BUSINESS WIRE), /PRNewswire/
+            (?:\s*+,)?\s*+(?:--+|[\u2013\u2014]|-(?=\s*[(A-Z/]))      #   dash separators
+          | (?:\s*+,)?\s++-\s                                         #   " - "
+          | (?:\s*+,)?\s*+\(\s*{_DATE}\s*\)                           #   (Month D, YYYY)
+          | (?:\s*+,)?\s*+{_DATE}                                     #   Month D, YYYY
+          | (?:(?<=-)|\s*+)(?:{WIRE_IN_DATELINE})                     #   (BUSINESS WIRE), /PRNewswire/
           | (?<=\))\s*via\s+[A-Z][\w!]*                              #   "(BUSINESS WIRE) via First!"
         )+)""",
     re.VERBOSE,
-)
+)  # Blanks are possessive (``\s*+``): "\s*,?\s*" retried every split of a long blank run.
 _HAS_DASH = re.compile(r"[-\u2013\u2014]")
 
 

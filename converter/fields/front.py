@@ -19,7 +19,7 @@ HEADER_LINE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 CONTACT_START = re.compile(
-    r"^\s*(?:[\w &/.,-]{0,40}\bcontacts?\b[\w &/.,()-]{0,30}:|contacts?\s*$|for\s+(?:further|more|additional)\b)"
+    r"^\s*+(?:[\w &/.,-]{0,40}\bcontacts?\b[\w &/.,()-]{0,30}:|contacts?\s*$|for\s+(?:further|more|additional)\b)"
     r"|^\s*For\s*$"
     r"|^\s*(?:Investors?|Media|Press|Analysts?|Financial|Shareholders?|Editorial|Trade\s+Press|Business\s+Press)"
     r"(?:\s+(?:Relations|Inquiries|Information))?\s*:"

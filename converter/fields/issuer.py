@@ -21,7 +21,7 @@ _VERB = (
 # The subject of the first sentence: "Sears, Roebuck and Co. (NYSE: S) today reported ..."
 SUBJECT = re.compile(
     rf"""^(?P<name>(?:{_WORD},?\s+(?:{_CONNECTOR}\s+)?){{0,7}}?{_WORD})   # capitalized words
-        ,?\s*(?=\((?:[^()]{{0,40}}:)|,?\s*(?:{_VERB})\b)                # then a ticker tag or a verb""",
+        ,?\s*+(?=\((?:[^()]{{0,40}}:)|,?\s*(?:{_VERB})\b)               # then a ticker tag or a verb""",
     re.VERBOSE,
 )
 _GENERIC = re.compile(r"^(?:The\s+)?(?:Company|Corporation|Registrant|Bank|We|It|Management)$", re.I)

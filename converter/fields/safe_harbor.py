@@ -116,5 +116,5 @@ def _clean_item(item: str, last: bool) -> str:
     if last:
         item = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", item)[0]
     item = re.sub(r"^(?:and|or)\s+", "", item)
-    item = re.sub(r"[,;]?\s*(?:and|or)?\s*$", "", item).strip()
+    item = re.sub(r"(?!(?<=\s)[^,;])[,;]?\s*+(?:and|or)?\s*$", "", item).strip()  # linear on blank runs
     return item.rstrip(".;, ").strip()

@@ -1,0 +1,309 @@
+"""Batch mode: run an engine over many inputs, write what comes back, report and summarize.
+
+With an output folder every release gets a file (named by ``layout``), and an input whose outputs
+exist is skipped, so running the same command again resumes. Without one the releases form one
+feed. Outcomes are handled in input order, so outputs do not depend on the engine or on --jobs.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+
+import attrs
+
+from .engines import Item, Job, make_engine
+from .errors import ConversionError, InputTooLargeError
+from .feeds import FEEDS, FeedWriter
+from .layout import BatchInput, Missing, extension, output_stem, release_paths, remove_temporaries
+from .output import write_atomic
+from .reader import DEFAULT_MAX_BYTES
+from .transform import _now as conversion_time
+
+CHUNK_INPUTS, CHUNK_BYTES = 16, 1 << 20  # inputs sent to a worker at once
+SKIP = "skip"
+
+
+@attrs.frozen
+class Problem:
+    """An input that failed: what the errors file and stderr say about it."""
+
+    input: str
+    reason: str
+    line: int | None = None
+    kind: str = "ConversionError"
+
+    def __str__(self) -> str:
+        return f"{self.input}{'' if self.line is None else f':{self.line}'}: {self.reason}"
+
+    def to_json(self) -> str:
+        return json.dumps({"input": self.input, "reason": self.reason, "line": self.line, "error": self.kind},
+                          ensure_ascii=False)
+
+
+@attrs.define
+class BatchSummary:
+    converted: int = 0  # inputs
+    releases: int = 0
+    skipped: int = 0
+    failed: int = 0
+    warnings: int = 0
+    seconds: float = 0.0
+    problems: list[Problem] = attrs.field(factory=list, repr=False)
+
+    @property
+    def rate(self) -> float:
+        return self.releases / self.seconds if self.seconds > 0 else 0.0
+
+    def __str__(self) -> str:
+        return (f"{self.converted} converted ({self.releases} releases), {self.skipped} skipped, "
+                f"{self.failed} failed, {self.warnings} warnings in {self.seconds:.1f} s "
+                f"({self.rate:.0f} releases/s)")
+
+
+@attrs.frozen
+class BatchOptions:
+    """Everything a batch run needs besides its inputs (the CLI's options, as data)."""
+
+    to: str = "json"
+    out_dir: Path | None = None  # one file per release; None: one feed (``to`` in FEEDS)
+    output: Path | None = None  # the feed's file; None: the ``stream`` given to convert_batch
+    params: dict[str, str] = attrs.field(factory=dict)
+    jobs: int | None = None  # None or 0: all cores
+    engine: str = "local"
+    scheduler: str | None = None
+    overwrite: bool = False
+    errors: Path | None = None  # JSON Lines, one per failed input
+    max_bytes: int = DEFAULT_MAX_BYTES
+    timeout: float | None = None  # seconds one input may take before it fails (local engines)
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+class Reporter:
+    """What a run tells as it goes; this one tells nothing (the Python API's default)."""
+
+    def start(self, total: int, done: int) -> None:
+        pass
+
+    def advance(self, count: int = 1) -> None:
+        pass
+
+    def problem(self, problem: Problem) -> None:
+        pass
+
+    def finish(self, summary: BatchSummary) -> None:
+        pass
+
+
+def convert_batch(inputs: list[BatchInput], options: BatchOptions, *, stream: BinaryIO | None = None,
+                  reporter: Reporter | None = None, engine=None, missing: Iterable[Missing] = ()) -> BatchSummary:
+    """Convert ``inputs``: a file per release below ``options.out_dir``, or one feed (``options.to``
+    in FEEDS) to ``options.output`` or ``stream``. A failed input is a Problem, never an exception."""
+    started = time.perf_counter()
+    reporter, summary = reporter or Reporter(), BatchSummary()
+    params = {"now": conversion_time()} | dict(options.params)  # one time for the whole run
+    sink = _FileSink(options) if options.out_dir is not None else _FeedSink(options, params, stream)
+    log = open(options.errors, "w", encoding="utf-8", buffering=1) if options.errors else None  # noqa: SIM115
+
+    def fail(problem: Problem) -> None:
+        summary.failed += 1
+        summary.problems.append(problem)
+        reporter.problem(problem)
+        if log is not None:
+            log.write(problem.to_json() + "\n")
+
+    try:
+        for source in missing:
+            fail(Problem(source.source, source.reason, kind="NoInput"))
+        todo = []
+        for index, item in enumerate(inputs):
+            verdict = sink.plan(item)
+            if verdict is None:
+                todo.append(index)
+            elif verdict == SKIP:
+                summary.skipped += 1
+            else:
+                fail(Problem(item.shown, verdict, kind="OutputNameTaken"))
+        reporter.start(len(inputs), len(inputs) - len(todo))
+        if todo:
+            job = Job(options.to, options.out_dir is None, tuple(sorted(params.items())), options.max_bytes,
+                      options.timeout)
+            own = engine is None
+            engine = engine or make_engine(options.engine, options.jobs, options.scheduler)
+            try:
+                _run(engine, job, inputs, todo, sink, summary, fail, reporter)
+            finally:
+                if own:
+                    engine.close()
+        sink.close(ok=True)
+    except BaseException:
+        sink.close(ok=False)
+        raise
+    finally:
+        if log is not None:
+            log.close()
+        summary.seconds = time.perf_counter() - started
+    reporter.finish(summary)
+    return summary
+
+
+def _run(engine, job: Job, inputs, todo, sink, summary: BatchSummary, fail, reporter: Reporter) -> None:
+    """Hand the outcomes, in input order, to the sink (or to ``fail``)."""
+    for outcomes in engine.run(job, _chunks(inputs, todo, job.max_bytes)):
+        for outcome in outcomes:
+            item = inputs[outcome.index]
+            if outcome.failed:
+                fail(Problem(item.shown, outcome.error, outcome.line, outcome.kind or "ConversionError"))
+            else:
+                try:
+                    sink.write(item, outcome.payloads)
+                except (OSError, ConversionError) as error:
+                    fail(Problem(item.shown, f"cannot write its output: {error}", kind="OutputError"))
+                else:
+                    summary.converted += 1
+                    summary.releases += len(outcome.payloads)
+                    summary.warnings += outcome.warnings
+            reporter.advance()
+
+
+def _chunks(inputs: list[BatchInput], todo: list[int], max_bytes: int) -> Iterator[list[Item]]:
+    """The inputs' bytes, read as the engine asks for them, a few inputs (or a megabyte) at a time."""
+    chunk, size = [], 0
+    for index in todo:
+        item = _read_item(index, inputs[index], max_bytes)
+        chunk.append(item)
+        size += len(item.data)
+        if len(chunk) >= CHUNK_INPUTS or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _read_item(index: int, item: BatchInput, max_bytes: int) -> Item:
+    try:
+        size = item.path.stat().st_size
+        if size > max_bytes:
+            raise InputTooLargeError(f"input is {size:,} bytes, over the limit of {max_bytes:,}", item.path.name)
+        return Item(index, item.path.name, item.path.read_bytes())
+    except OSError as error:
+        return Item(index, item.path.name, b"", (f"cannot read: {error.strerror or error}", "ReadError"))
+    except ConversionError as error:
+        return Item(index, item.path.name, b"", (error.message, type(error).__name__))
+
+
+class _FileSink:
+    """One file per release below the output folder; an input whose outputs exist is skipped."""
+
+    def __init__(self, options: BatchOptions):
+        self.out_dir, self.overwrite = Path(options.out_dir), options.overwrite
+        self.extension = extension(options.to)
+        self._owners: dict[PurePosixPath, str] = {}
+        self._written: set[Path] = set()
+        if self.out_dir.is_dir():
+            remove_temporaries(self.out_dir)
+
+    def plan(self, item: BatchInput) -> str | None:
+        """None: convert it; SKIP: its outputs exist; else why it cannot be written."""
+        stem = output_stem(item.relative)
+        owner = self._owners.setdefault(stem, item.shown)
+        if owner != item.shown:
+            return f"its output {stem}{self.extension} would also be that of {owner}"
+        if not self.overwrite and any(p.exists() for p in self._finished(stem)):
+            return SKIP
+        return None
+
+    def _finished(self, stem: PurePosixPath) -> list[Path]:
+        # The file written last for an input: STEM.ext, or STEM.1.ext for several releases.
+        return [release_paths(self.out_dir, stem, self.extension, 1)[0],
+                release_paths(self.out_dir, stem, self.extension, 2)[0]]
+
+    def write(self, item: BatchInput, payloads: tuple) -> None:
+        paths = release_paths(self.out_dir, output_stem(item.relative), self.extension, len(payloads))
+        taken = [path for path in paths if path in self._written]
+        if taken:
+            raise ConversionError(f"{taken[0]} was already written for another input")
+        self._written.update(paths)
+        # The first file last: it is the mark that the input is done, so a rerun skips it.
+        for path, payload in reversed(list(zip(paths, payloads))):
+            if self.overwrite or not path.exists():
+                write_atomic(path, payload, overwrite=True)
+
+    def close(self, ok: bool) -> None:
+        pass
+
+
+class _FeedSink:
+    """One feed to a file (written under a temporary name, then renamed) or to a stream."""
+
+    def __init__(self, options: BatchOptions, params: dict[str, str], stream: BinaryIO | None):
+        if options.to not in FEEDS:
+            raise ConversionError(f"--to {options.to} writes a file per release: give --out-dir "
+                                  f"(one stream takes {', '.join(sorted(FEEDS))})", options.to)
+        self.target, self._temporary = options.output, None
+        if self.target is not None:
+            if self.target.exists() and not options.overwrite:
+                raise ConversionError(f"{self.target} exists; not overwriting it (use --overwrite)", str(self.target))
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".part", dir=self.target.parent)
+            self._temporary = Path(name)
+            stream = os.fdopen(handle, "wb")
+        self.stream = stream if stream is not None else sys.stdout.buffer
+        self.writer = FeedWriter(options.to, self.stream, params)
+
+    def plan(self, item: BatchInput) -> str | None:
+        return None
+
+    def write(self, item: BatchInput, payloads: tuple) -> None:
+        for piece in payloads:
+            self.writer.add(piece)
+
+    def close(self, ok: bool) -> None:
+        if ok:
+            self.writer.close()
+        if self._temporary is not None:
+            self.stream.close()
+            if ok:
+                os.replace(self._temporary, self.target)
+            else:
+                self._temporary.unlink(missing_ok=True)
+
+
+class ConsoleReporter(Reporter):
+    """On stderr: a progress bar when it is a terminal (tqdm), a line per failed input, a summary."""
+
+    def __init__(self, quiet: bool = False, stream=None):
+        self.quiet, self.stream, self.bar = quiet, stream or sys.stderr, None
+
+    def start(self, total: int, done: int) -> None:
+        if not self.quiet and self.stream.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, initial=done, unit="input", file=self.stream, dynamic_ncols=True,
+                            leave=False, smoothing=0.1)
+
+    def advance(self, count: int = 1) -> None:
+        if self.bar is not None:
+            self.bar.update(count)
+
+    def problem(self, problem: Problem) -> None:
+        if self.bar is not None:
+            self.bar.write(f"prconvert: {problem}", file=self.stream)
+        else:
+            print(f"prconvert: {problem}", file=self.stream, flush=True)
+
+    def finish(self, summary: BatchSummary) -> None:
+        self.close()
+        if not self.quiet:
+            print(f"prconvert: {summary}", file=self.stream, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None

@@ -1,0 +1,300 @@
+"""Engines run the conversion of many inputs: in this process, in local processes, or on Dask.
+
+Every engine runs the same function, ``convert_chunk``, on chunks of inputs whose bytes travel with
+them, and hands the outcomes back in input order; the main process alone writes files. So outputs
+do not depend on the engine or the number of jobs, and Dask workers need no shared file system.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+
+import attrs
+
+from .errors import ConversionError
+from .feeds import FeedPiece, feed_piece
+from .output import FORMATS
+from .pipeline import convert_bytes, gunzip_input
+from .reader import DEFAULT_MAX_BYTES
+from .transform import STYLESHEETS
+
+ENGINES = ("local", "dask")
+WORKER_DIED = "the worker process died while converting this input (out of memory, or a crash)"
+
+
+@attrs.frozen
+class Job:
+    """What to make of every input: a format written per release, or the pieces of a feed."""
+
+    to: str = "json"
+    feed: bool = False
+    params: tuple[tuple[str, str], ...] = ()
+    max_bytes: int = DEFAULT_MAX_BYTES
+    timeout: float | None = None  # seconds one input may take (local engines; Dask tasks run in threads)
+
+
+@attrs.frozen
+class Item:
+    """One input on its way to a worker: its position, its record name and its raw bytes."""
+
+    index: int
+    name: str
+    data: bytes
+    error: tuple[str, str] | None = None  # (message, kind) when it could not even be read
+
+
+@attrs.frozen
+class Outcome:
+    """What became of one input: one payload per release, or the error that stopped it."""
+
+    index: int
+    payloads: tuple = ()
+    warnings: int = 0
+    error: str | None = None
+    line: int | None = None
+    kind: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+
+def convert_item(job: Job, item: Item) -> Outcome:
+    """Convert one input; any failure, even a bug, becomes the input's Outcome, never an exception."""
+    if item.error is not None:
+        return Outcome(item.index, error=item.error[0], kind=item.error[1])
+    try:
+        with _time_limit(job.timeout):
+            data = gunzip_input(item.data, item.name, job.max_bytes) if item.name.endswith(".gz") else item.data
+            releases = convert_bytes(data, item.name, max_bytes=job.max_bytes)
+            payloads = tuple(_serialize(job, release) for release in releases)
+    except _TimeLimit:
+        return Outcome(item.index, error=f"took over {job.timeout:g} s to convert; gave up (--timeout)",
+                       kind="TimeoutError")
+    except ConversionError as error:
+        return Outcome(item.index, error=error.message, line=error.line, kind=type(error).__name__)
+    except Exception as error:  # a bug in one input's conversion must not stop the batch
+        return Outcome(item.index, error=f"internal error: {type(error).__name__}: {error}", kind="InternalError")
+    return Outcome(item.index, payloads, sum(len(release.warnings) for release in releases))
+
+
+class _TimeLimit(BaseException):
+    """Raised by the alarm inside a conversion; a BaseException, so no ``except Exception`` eats it."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None):
+    """An alarm after ``seconds``, where signals can be had: a process's main thread, on POSIX."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise _TimeLimit()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def convert_chunk(job: Job, items: list[Item]) -> list[Outcome]:
+    return [convert_item(job, item) for item in items]
+
+
+def _serialize(job: Job, release) -> bytes | FeedPiece:
+    params = dict(job.params)
+    if job.feed:
+        return feed_piece(release, job.to, params)
+    if job.to == "jsonl":
+        return feed_piece(release, "jsonl").data
+    serialize = FORMATS[job.to][1]
+    return serialize([release], params) if job.to in STYLESHEETS else serialize([release])
+
+
+class InProcessEngine:
+    """``--jobs 1``: no pool, no pickling; the reference the other engines must match."""
+
+    def run(self, job: Job, chunks: Iterable[list[Item]]) -> Iterator[list[Outcome]]:
+        for chunk in chunks:
+            yield convert_chunk(job, chunk)
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessEngine:
+    """``--jobs N``: N local worker processes, at most ``4 * N`` chunks in flight (bounded memory)."""
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_watch_parent,
+                                             initargs=(os.getpid(),))
+        return self._pool
+
+    def _restart(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = None
+
+    def run(self, job: Job, chunks: Iterable[list[Item]]) -> Iterator[list[Outcome]]:
+        submit = lambda chunk: self._executor().submit(convert_chunk, job, chunk)  # noqa: E731
+        pending = _Window(submit, iter(chunks), 4 * self.jobs)
+        for chunk, future in pending:
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                # A worker died (killed, out of memory, a crash in C): find the input that did it by
+                # running the chunks in flight one input at a time, then go on as before.
+                self._restart()
+                for suspect in [chunk, *pending.drain()]:
+                    yield [self._alone(job, item) for item in suspect]
+
+    def _alone(self, job: Job, item: Item) -> Outcome:
+        try:
+            return self._executor().submit(convert_item, job, item).result()
+        except BrokenProcessPool:
+            self._restart()
+            return Outcome(item.index, error=WORKER_DIED, kind="WorkerDied")
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+class DaskEngine:
+    """``--engine dask``: the chunks run as tasks on a Dask cluster (``scheduler`` is its address);
+    without an address, on a local cluster of ``jobs`` worker processes started for the run."""
+
+    def __init__(self, jobs: int, scheduler: str | None = None, processes: bool = True, client=None):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise ConversionError("--engine dask needs Dask: pip install 'prconvert[dask]'", "dask") from None
+        self._own_cluster = None
+        if client is not None:
+            self.client = client
+        elif scheduler:
+            self.client = Client(scheduler)
+        else:
+            self._own_cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=processes,
+                                             dashboard_address=None)
+            self.client = Client(self._own_cluster)
+        self._own_client = client is None
+        self.window = 4 * max(1, sum(self.client.nthreads().values()))
+        _check_workers(self.client)
+
+    def run(self, job: Job, chunks: Iterable[list[Item]]) -> Iterator[list[Outcome]]:
+        submit = lambda chunk: self.client.submit(convert_chunk, job, chunk, pure=False)  # noqa: E731
+        for chunk, future in _Window(submit, iter(chunks), self.window):
+            try:
+                yield future.result()
+            except Exception:  # the worker died more often than Dask retries a task
+                yield [_alone_on_dask(self.client, job, item) for item in chunk]
+
+    def close(self) -> None:
+        if self._own_client:
+            self.client.close()
+        if self._own_cluster is not None:
+            self._own_cluster.close()
+
+
+def _alone_on_dask(client, job: Job, item: Item) -> Outcome:
+    try:
+        return client.submit(convert_item, job, item, pure=False).result()
+    except Exception as error:
+        return Outcome(item.index, error=f"{WORKER_DIED} ({type(error).__name__})", kind="WorkerDied")
+
+
+def _check_workers(client) -> None:
+    """Workers must run this prconvert, or the same inputs would not give the same outputs."""
+    from . import __version__
+
+    found = client.run(_worker_version)
+    other = {address: version for address, version in found.items() if version != __version__}
+    if other:
+        address, version = next(iter(other.items()))
+        raise ConversionError(f"Dask worker {address} runs prconvert {version}, this is {__version__}", "dask")
+
+
+def _worker_version() -> str:
+    try:
+        from converter import __version__
+    except ImportError:
+        return "none (not installed)"
+    return __version__
+
+
+class _Window:
+    """Iterate (chunk, future) in submission order, keeping ``size`` futures in flight."""
+
+    def __init__(self, submit: Callable[[list[Item]], Future], chunks: Iterator[list[Item]], size: int):
+        self.submit, self.chunks, self.size = submit, chunks, size
+        self.pending: deque = deque()
+
+    def __iter__(self):
+        while True:
+            while len(self.pending) < self.size and (chunk := next(self.chunks, None)) is not None:
+                self.pending.append((chunk, self.submit(chunk)))
+            if not self.pending:
+                return
+            yield self.pending.popleft()
+
+    def drain(self) -> list[list[Item]]:
+        """Take the chunks in flight back (their futures are dropped), oldest first."""
+        chunks = [chunk for chunk, _ in self.pending]
+        self.pending.clear()
+        return chunks
+
+
+def _watch_parent(parent: int) -> None:
+    """A worker ends when the command that started it is gone (killed with -9, say), instead of
+    waiting forever to hand back a result nobody will read."""
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+
+    threading.Thread(target=watch, name="prconvert-parent-watch", daemon=True).start()
+
+
+def _context():
+    """Workers start from a clean server process, not a fork of a threaded parent (tqdm, the pool)."""
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["converter.engines"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def make_engine(engine: str = "local", jobs: int | None = None, scheduler: str | None = None):
+    """The engine for ``--engine`` and ``--jobs`` (``None`` or 0: all cores)."""
+    jobs = jobs or os.cpu_count() or 1
+    if engine == "dask":
+        return DaskEngine(jobs, scheduler)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    return InProcessEngine() if jobs == 1 else ProcessEngine(jobs)

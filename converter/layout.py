@@ -1,0 +1,168 @@
+"""Where a batch's inputs are found and where their outputs go.
+
+Inputs are files, folders (recursive), glob patterns and listed paths. An output's path mirrors its
+input's path below the folder or glob it was found in, made safe whatever the input is called.
+"""
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Iterator
+from fnmatch import fnmatch
+from pathlib import Path, PurePosixPath
+
+import attrs
+
+from .output import FORMATS
+
+DEFAULT_INCLUDE = ("*.txt", "*.txt.gz")  # what a folder contributes; files named directly always count
+INPUT_SUFFIXES = (".txt", ".nc", ".sgml", ".sgm", ".text")  # dropped from an output's name
+MAX_NAME_BYTES = 180  # room for ".N", the longest extension and write_atomic's temporary name
+_GLOB_MAGIC = re.compile(r"[*?[]")
+# Surrogates stand for bytes of a file name that are not UTF-8 (os.fsdecode): they cannot be encoded.
+_UNSAFE_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|\ud800-\udfff]')
+_TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.part$")  # write_atomic's names, left by a killed run
+
+
+@attrs.frozen
+class BatchInput:
+    """A file to convert: where it is, where its outputs go below the output folder, how to name it."""
+
+    path: Path
+    relative: PurePosixPath
+    shown: str
+
+
+@attrs.frozen
+class Missing:
+    """A named input that matched no file."""
+
+    source: str
+    reason: str
+
+
+# --- finding inputs -------------------------------------------------------------------------
+
+def find_inputs(sources: Iterable[str], listed: Iterable[str] = (), include: Iterable[str] = DEFAULT_INCLUDE,
+                exclude: Path | None = None) -> tuple[list[BatchInput], list[Missing]]:
+    """Expand files, folders and glob patterns (``sources``) and paths from a list (``listed``).
+
+    Below a folder or a glob's fixed part, outputs mirror the path found; a file named directly
+    lands at the top; a listed relative path is mirrored as it is written. Each file counts once.
+    """
+    include, found, problems, seen = tuple(include), [], [], set()
+    for source, mirror in [*((s, False) for s in sources), *((s, True) for s in listed)]:
+        matches = list(_expand(source, mirror, include, exclude))
+        if not matches:
+            problems.append(Missing(source, "no such file or folder" if not _GLOB_MAGIC.search(source)
+                                    else "no file matches this pattern"))
+        for item in matches:
+            key = os.path.abspath(item.path)
+            if key not in seen:
+                seen.add(key)
+                found.append(item)
+    return found, problems
+
+
+def read_file_list(stream) -> list[str]:
+    """Paths one a line (or NUL-separated, as ``find -print0`` writes them); blank lines ignored."""
+    text = stream.read()
+    if isinstance(text, bytes):
+        text = os.fsdecode(text)
+    entries = text.split("\0") if "\0" in text else text.splitlines()
+    return [entry.strip("\r\n") for entry in entries if entry.strip()]
+
+
+def _expand(source: str, mirror: bool, include: tuple[str, ...], exclude: Path | None) -> Iterator[BatchInput]:
+    path = Path(source)
+    own = _mirrored(source) if mirror else None
+    if path.is_dir():
+        yield from _walk(path, own or PurePosixPath(), include, exclude)
+    elif path.is_file():
+        yield BatchInput(path, own or PurePosixPath(path.name), source)
+    elif _GLOB_MAGIC.search(source):
+        base = _fixed_part(source)
+        for match in sorted(glob.glob(source, recursive=True)):
+            found = Path(match)
+            relative = _mirrored(match) if mirror else PurePosixPath(*found.relative_to(base).parts)
+            if found.is_dir():
+                yield from _walk(found, relative or PurePosixPath(), include, exclude)
+            elif found.is_file():
+                yield BatchInput(found, relative or PurePosixPath(found.name), match)
+
+
+def _walk(folder: Path, prefix: PurePosixPath, include: tuple[str, ...], exclude: Path | None) -> Iterator[BatchInput]:
+    """Files below ``folder`` that match ``include``, sorted; hidden files and folders are left out."""
+    skip = os.path.abspath(exclude) if exclude is not None else None
+    found = []
+    for top, folders, files in os.walk(folder):
+        folders[:] = [f for f in folders if not f.startswith(".") and os.path.abspath(os.path.join(top, f)) != skip]
+        below = PurePosixPath(*Path(top).relative_to(folder).parts)
+        for name in files:
+            if not name.startswith(".") and any(fnmatch(name, pattern) for pattern in include):
+                found.append((below.parts + (name,), Path(top, name)))
+    for parts, path in sorted(found):
+        yield BatchInput(path, prefix.joinpath(*parts), str(path))
+
+
+def _mirrored(path: str) -> PurePosixPath | None:
+    """A listed path, when it is relative and stays inside (no ``..``); else None."""
+    pure = PurePosixPath(Path(path).as_posix())
+    if pure.is_absolute() or ".." in pure.parts or not pure.parts:
+        return None
+    return pure
+
+
+def _fixed_part(pattern: str) -> Path:
+    """The folder a glob pattern starts in: its parts before the first one with a wildcard."""
+    parts = Path(pattern).parts
+    first = next(index for index, part in enumerate(parts) if _GLOB_MAGIC.search(part))
+    return Path(*parts[:first]) if first else Path(".")
+
+
+# --- naming outputs -------------------------------------------------------------------------
+
+def output_stem(relative: PurePosixPath) -> PurePosixPath:
+    """The output's path below the output folder, without extension: safe whatever the input's name."""
+    *folders, name = relative.parts or ("_",)
+    name = name[:-3] if name.lower().endswith(".gz") else name
+    for suffix in INPUT_SUFFIXES:
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+            break
+    return PurePosixPath(*(_safe_part(part) for part in [*folders, name]))
+
+
+def _safe_part(part: str) -> str:
+    """One path part that cannot leave the folder, hide itself, or be too long for a file system."""
+    safe = _UNSAFE_CHARS.sub("_", part)
+    if safe in ("", ".", "..") or safe.startswith("."):
+        safe = "_" + safe
+    if len(safe.encode("utf-8")) > MAX_NAME_BYTES:
+        digest = hashlib.sha256(part.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+        safe = safe.encode("utf-8")[: MAX_NAME_BYTES - 13].decode("utf-8", "ignore") + "-" + digest
+    return safe
+
+
+def release_paths(out_dir: Path, stem: PurePosixPath, extension: str, count: int) -> list[Path]:
+    """One release: ``STEM.ext``; several (a multi-exhibit submission): ``STEM.1.ext``, ``STEM.2.ext``…"""
+    if count == 1:
+        return [out_dir / f"{stem}{extension}"]
+    return [out_dir / f"{stem}.{number}{extension}" for number in range(1, count + 1)]
+
+
+def extension(to: str) -> str:
+    return ".jsonl" if to == "jsonl" else FORMATS[to][0]
+
+
+def remove_temporaries(out_dir: Path) -> int:
+    """Delete the temporary files a killed run left in ``out_dir`` (never a finished output)."""
+    removed = 0
+    for top, _, files in os.walk(out_dir):
+        for name in files:
+            if _TEMPORARY.match(name):
+                Path(top, name).unlink(missing_ok=True)
+                removed += 1
+    return removed

@@ -1,0 +1,293 @@
+"""Batch mode: many inputs in one command, resumable, in parallel or on Dask, with identical outputs."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from converter import BatchOptions, convert_batch, convert_path, find_inputs, iter_releases, release_to_dict
+from converter import engines
+from converter.engines import DaskEngine, InProcessEngine, ProcessEngine
+from converter.layout import output_stem, release_paths
+
+from .conftest import EXAMPLES, ROOT, VARIANTS
+from .test_formats import assert_valid_atom
+
+BUNDLED = VARIANTS / "bundled_bw_ex99_1996.txt"  # one exhibit holding two releases
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+
+
+@pytest.fixture
+def archive(tmp_path) -> Path:
+    """A small archive: examples at the top, variants a folder down, one gzipped, goldens beside."""
+    root = tmp_path / "archive"
+    shutil.copytree(EXAMPLES, root)  # the golden files beside them are not inputs (not *.txt)
+    shutil.copytree(VARIANTS, root / "1996" / "variants")
+    source = root / "1996" / "variants" / "globenewswire_2006.txt"
+    (root / "1996" / "zipped.txt.gz").write_bytes(gzip.compress(source.read_bytes()))
+    return root
+
+
+def run(*args, stdin: bytes | None = None, cwd=None):
+    return subprocess.run([sys.executable, "-m", "converter", *map(str, args)], input=stdin, capture_output=True,
+                          cwd=cwd, timeout=300)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def batch(sources, out_dir=None, engine=None, **options):
+    inputs, missing = find_inputs([str(s) for s in sources])
+    return convert_batch(inputs, BatchOptions(out_dir=out_dir, **options), engine=engine, missing=missing)
+
+
+# --- outputs ---------------------------------------------------------------------------------
+
+def test_out_dir_mirrors_inputs_and_matches_single_conversion(archive, tmp_path):
+    out = tmp_path / "out"
+    summary = batch([archive], out, jobs=1)
+    assert (summary.failed, summary.skipped) == (0, 0) and summary.converted == 4 + 14 + 1
+    produced = tree(out)
+    assert "1996/variants/globenewswire_2006.json" in produced and "1996/zipped.json" in produced
+    assert "1996/variants/bundled_bw_ex99_1996.json" not in produced
+    for example in EXAMPLES.glob("*.txt"):  # a file per release is what `convert` writes for it
+        assert produced[example.stem + ".json"] == example.with_suffix(".json").read_bytes()
+    first, second = (json.loads(produced[f"1996/variants/bundled_bw_ex99_1996.{n}.json"]) for n in (1, 2))
+    assert [first, second] == [release_to_dict(r) for r in convert_path(BUNDLED)]
+
+
+@pytest.mark.parametrize("to", ["xml", "html", "atom"])
+def test_jobs_2_gives_the_same_files_as_jobs_1(archive, tmp_path, to):
+    batch([archive], tmp_path / "one", to=to, jobs=1)
+    batch([archive], tmp_path / "two", to=to, jobs=2)
+    assert tree(tmp_path / "one") == tree(tmp_path / "two") and tree(tmp_path / "one")
+
+
+def test_second_run_skips_everything_and_overwrite_redoes_it(archive, tmp_path):
+    out = tmp_path / "out"
+    batch([archive], out, jobs=1)
+    before = {path: path.stat().st_mtime_ns for path in out.rglob("*")}
+    again = batch([archive], out, jobs=1)
+    assert (again.converted, again.skipped, again.failed) == (0, 19, 0)
+    assert {path: path.stat().st_mtime_ns for path in out.rglob("*")} == before
+    redo = batch([archive], out, jobs=1, overwrite=True)
+    assert (redo.converted, redo.skipped) == (19, 0)
+
+
+def test_an_interrupted_run_resumes_to_the_same_outputs(archive, tmp_path):
+    clean, broken = tmp_path / "clean", tmp_path / "broken"
+    batch([archive], clean, jobs=1)
+    batch([archive], broken, jobs=1)
+    # What a kill leaves: outputs not yet written, a temporary file, half of a multi-release input.
+    (broken / "011_kestrel_bay_foods_2002.json").unlink()
+    (broken / "1996" / "variants" / "bundled_bw_ex99_1996.1.json").unlink()
+    (broken / ".003_69f0ec2b4db790cd.json.ab_c1234.part").write_bytes(b'{"half": ')
+    resumed = batch([archive], broken, jobs=2)
+    assert (resumed.converted, resumed.skipped) == (2, 17)
+    assert tree(broken) == tree(clean)
+
+
+def test_killing_the_command_and_running_it_again(tmp_path):
+    corpus = tmp_path / "corpus"
+    for number in range(120):
+        source = sorted(EXAMPLES.glob("*.txt"))[number % 4]
+        (corpus / f"{number // 50:02d}").mkdir(parents=True, exist_ok=True)
+        (corpus / f"{number // 50:02d}" / f"{number:03d}_{source.name}").write_bytes(source.read_bytes())
+    command = [sys.executable, "-m", "converter", "convert", str(corpus), "--out-dir", str(tmp_path / "killed"),
+               "--jobs", "2", "-q"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(list((tmp_path / "killed").rglob("*.json"))) < 10 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert run("convert", corpus, "--out-dir", tmp_path / "killed", "--jobs", "2").returncode == 0
+    assert run("convert", corpus, "--out-dir", tmp_path / "clean", "--jobs", "1").returncode == 0
+    assert tree(tmp_path / "killed") == tree(tmp_path / "clean") and len(tree(tmp_path / "clean")) == 120
+
+
+# --- failures ------------------------------------------------------------------------------------
+
+def test_failures_do_not_stop_the_batch(archive, tmp_path):
+    (archive / "empty.txt").write_bytes(b"")
+    (archive / "shopping.txt").write_text("Shopping list\n\nmilk\neggs\nbread and butter for the week ahead\n")
+    (archive / "cut.txt").write_text("<SEC-DOCUMENT>x.txt\n<SEC-HEADER>\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\nACME\n")
+    errors = tmp_path / "errors.jsonl"
+    result = run("convert", archive, "no-such-folder", "--out-dir", tmp_path / "out", "--errors", errors, "--jobs", "2")
+    assert result.returncode == 1
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 5 and lines[-1].startswith("prconvert: 19 converted (20 releases), 0 skipped, 4 failed")
+    assert "releases/s" in lines[-1] and "warnings" in lines[-1]
+    logged = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert sorted(entry["input"].rsplit("/", 1)[-1] for entry in logged) == [
+        "cut.txt", "empty.txt", "no-such-folder", "shopping.txt"]
+    assert all(set(entry) == {"input", "reason", "line", "error"} for entry in logged)
+    cut = next(entry for entry in logged if entry["input"].endswith("cut.txt"))
+    assert "cut off" in cut["reason"] and cut["line"] == 6
+    assert not list((tmp_path / "out").glob("empty*")) and len(tree(tmp_path / "out")) == 20
+
+
+def test_usage_errors_exit_2(archive, tmp_path):
+    assert run("convert", archive, "--to", "json").returncode == 2  # several files need --out-dir
+    assert run("convert", archive, "--out-dir", tmp_path, "--xslt", "mine.xsl").returncode == 2
+    assert run("convert", archive, "--out-dir", tmp_path / "o", "-o", tmp_path / "x").returncode == 2
+    assert run("convert").returncode == 2
+
+
+# --- inputs and names ----------------------------------------------------------------------------
+
+def test_globs_gzip_and_a_file_list_on_stdin(archive, tmp_path):
+    listed = b"1996/variants/prn_subheadline_2005.txt\n\n" + str(archive / "010_nordal_instruments_1998.txt").encode()
+    result = run("convert", "1996/*.gz", "--files-from", "-", "--out-dir", tmp_path / "out", cwd=archive, stdin=listed)
+    assert result.returncode == 0, result.stderr
+    assert sorted(tree(tmp_path / "out")) == [
+        "010_nordal_instruments_1998.json", "1996/variants/prn_subheadline_2005.json", "zipped.json"]
+
+
+def test_output_names_stay_inside_and_are_safe():
+    assert output_stem(PurePosixPath("2004/q1/0000891092-04-003383.txt")) == PurePosixPath("2004/q1/0000891092-04-003383")
+    assert output_stem(PurePosixPath("x.txt.gz")) == PurePosixPath("x")
+    for hostile in ["..", ".hidden.txt", "a\x00b.txt", "a\\..\\b.txt", "con:x?.txt", "x" * 400 + ".txt"]:
+        stem = output_stem(PurePosixPath(hostile))
+        assert len(stem.parts) == 1 and not stem.name.startswith(".") and ".." != stem.name
+        assert "\x00" not in stem.name and "\\" not in stem.name and len(stem.name.encode()) <= 180
+    assert output_stem(PurePosixPath("x" * 400 + ".txt")) != output_stem(PurePosixPath("x" * 399 + "y.txt"))
+    assert [p.name for p in release_paths(Path("out"), PurePosixPath("a/x"), ".json", 2)] == ["x.1.json", "x.2.json"]
+
+
+def test_listed_paths_that_climb_out_land_at_the_top(archive):
+    climbing = os.path.relpath(archive / "1996" / "zipped.txt.gz")
+    inputs, _ = find_inputs([], [str(archive / "1996" / ".." / "003_69f0ec2b4db790cd.txt"), climbing])
+    assert climbing.startswith("..") and [str(i.relative) for i in inputs] == ["003_69f0ec2b4db790cd.txt", "zipped.txt.gz"]
+
+
+def test_two_inputs_with_one_output_name_fail_the_second(archive, tmp_path):
+    (archive / "000_9e0e0fb7cf4518a9.txt.gz").write_bytes(gzip.compress((EXAMPLES / "000_9e0e0fb7cf4518a9.txt").read_bytes()))
+    summary = batch([archive], tmp_path / "out", jobs=1)
+    assert summary.failed == 1 and "would also be that of" in summary.problems[0].reason
+
+
+# --- feeds ------------------------------------------------------------------------------------
+
+def test_jsonl_feed_is_one_record_a_line_in_input_order(archive):
+    result = run("convert", archive, "--to", "jsonl", "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    expected = [release_to_dict(r) for r in iter_releases(i.path for i in find_inputs([str(archive)])[0])]
+    assert records == expected and len(records) == 20
+
+
+def test_atom_feed_is_valid_and_newest_first(archive, tmp_path):
+    feed = tmp_path / "feed.atom"
+    assert run("convert", archive, "--to", "atom", "-o", feed).returncode == 0
+    root = assert_valid_atom(feed.read_bytes())
+    updated = [e.findtext(f"{ATOM}updated") for e in root.iter(f"{ATOM}entry")]
+    assert updated == sorted(updated, reverse=True)
+    assert root.findtext(f"{ATOM}updated") == updated[0]
+    assert len({e.findtext(f"{ATOM}id") for e in root.iter(f"{ATOM}entry")}) == 19 == len(updated)  # a copy once
+    assert run("convert", archive, "--to", "atom", "-o", feed).returncode == 1  # exists
+
+
+def test_csv_feed_has_one_header_and_every_fact(archive):
+    result = run("convert", archive, "--to", "csv")
+    rows = result.stdout.decode().split("\r\n")
+    assert rows[0].startswith("concept,label,value") and rows.count(rows[0]) == 1
+    single = run("convert", EXAMPLES / "011_kestrel_bay_foods_2002.txt", "--to", "csv").stdout.decode().split("\r\n")
+    assert set(single[1:-1]) <= set(rows[1:-1]) and len(single) > 3
+
+
+# --- engines ----------------------------------------------------------------------------------
+
+def test_engines_hand_back_outcomes_in_input_order(archive, tmp_path):
+    for engine, name in [(InProcessEngine(), "a"), (ProcessEngine(2), "b")]:
+        try:
+            batch([archive], tmp_path / name, engine=engine, to="xbrl")
+        finally:
+            engine.close()
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+
+
+REAL_CHUNK, REAL_ITEM = engines.convert_chunk, engines.convert_item
+
+
+def crashing_chunk(job, items):
+    """Runs in a worker: a worker that dies (as on a segfault or the OOM killer) at one input."""
+    if any(item.name == "crash.txt" for item in items):
+        os._exit(3)
+    return REAL_CHUNK(job, items)
+
+
+def crashing_item(job, item):
+    if item.name == "crash.txt":
+        os._exit(3)
+    return REAL_ITEM(job, item)
+
+
+def test_a_dying_worker_fails_only_its_input(archive, tmp_path, monkeypatch):
+    shutil.copy(EXAMPLES / "000_9e0e0fb7cf4518a9.txt", archive / "crash.txt")
+    monkeypatch.setattr(engines, "convert_chunk", crashing_chunk)
+    monkeypatch.setattr(engines, "convert_item", crashing_item)
+    engine = ProcessEngine(2)
+    try:
+        summary = batch([archive], tmp_path / "out", engine=engine)
+    finally:
+        engine.close()
+    assert (summary.converted, summary.failed) == (19, 1) and summary.problems[0].kind == "WorkerDied"
+    assert summary.problems[0].input.endswith("crash.txt")
+
+
+def test_dask_local_cluster_gives_byte_identical_outputs(archive, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    batch([archive], tmp_path / "local", jobs=1, to="xml")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None) as cluster, \
+            distributed.Client(cluster, timeout="30s") as client:
+        engine = DaskEngine(1, client=client)
+        summary = batch([archive], tmp_path / "dask", engine=engine, to="xml")
+        feed = tmp_path / "feed.jsonl"
+        batch([archive], None, engine=DaskEngine(1, client=client), to="jsonl", output=feed)
+    assert summary.converted == 19 and tree(tmp_path / "dask") == tree(tmp_path / "local")
+    assert len(feed.read_text().splitlines()) == 20
+
+
+def test_iter_releases_can_go_on_past_a_bad_file(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    seen = []
+    releases = list(iter_releases([EXAMPLES / "000_9e0e0fb7cf4518a9.txt", bad, tmp_path / "gone.txt", BUNDLED],
+                                  on_error=seen.append))
+    assert len(releases) == 3 and [str(e).split(":")[0] for e in seen] == ["bad.txt", str(tmp_path / "gone.txt")]
+
+
+def test_readme_documents_batch_mode():
+    readme = (ROOT / "README.md").read_text()
+    for words in ["--out-dir", "--files-from", "--engine dask", "--scheduler", "--errors", "--jobs", "jsonl"]:
+        assert words in readme
+    assert (ROOT / "benchmarks" / "batch.py").is_file()
+
+
+def test_an_input_over_the_time_limit_fails_alone(archive, tmp_path):
+    summary = batch([archive / "000_9e0e0fb7cf4518a9.txt"], tmp_path / "out", jobs=1, timeout=0.0001)
+    assert summary.failed == 1 and "took over" in summary.problems[0].reason
+    assert batch([archive / "000_9e0e0fb7cf4518a9.txt"], tmp_path / "out", jobs=1, timeout=60).converted == 1
+
+
+def test_engine_dask_on_the_command_line(archive, tmp_path):
+    pytest.importorskip("distributed")
+    assert run("convert", archive, "--out-dir", tmp_path / "local", "--to", "html", "--jobs", "1").returncode == 0
+    result = run("convert", archive, "--out-dir", tmp_path / "dask", "--to", "html", "--engine", "dask", "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    assert tree(tmp_path / "dask") == tree(tmp_path / "local")
