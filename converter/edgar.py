@@ -5,6 +5,7 @@ newer ``<SUBMISSION>`` tag header. Line numbers of a document are counted inside
 """
 from __future__ import annotations
 
+import datetime
 import re
 
 from attrs import frozen
@@ -103,8 +104,12 @@ def _read_header(lines: tuple[str, ...]) -> Filing | None:
 
 
 def _iso(value: str | None) -> str | None:
-    if value and re.fullmatch(r"\d{8}", value):
-        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    """YYYYMMDD as an ISO date; None when it is not a calendar date ("39922440")."""
+    if value and re.fullmatch(r"[0-9]{8}", value):
+        try:
+            return datetime.date(int(value[:4]), int(value[4:6]), int(value[6:])).isoformat()
+        except ValueError:
+            return None
     return None
 
 

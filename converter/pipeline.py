@@ -70,8 +70,8 @@ def convert_bytes(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_
 # Work limits, so that no input within --max-bytes runs for long: the text of the releases in one
 # input (a full submission's other documents are not counted) and the releases it holds. A real
 # exhibit is a few thousand lines; these are far above any we have seen.
-MAX_RELEASE_LINES = 20_000
-MAX_RELEASE_CHARS = 1_000_000
+MAX_RELEASE_LINES = 10_000
+MAX_RELEASE_CHARS = 500_000
 MAX_RELEASES = 1_000
 _SEGMENT_MARGIN = 30  # blank lines kept around a bundled release when it is segmented alone
 
@@ -148,7 +148,10 @@ def iter_releases(paths: Iterable[str | os.PathLike], *,
 def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if path.stat().st_size > max_bytes:
         raise InputTooLargeError(f"input is {path.stat().st_size:,} bytes, over the limit of {max_bytes:,}", path.name)
-    data = path.read_bytes()
+    with path.open("rb") as stream:  # at most one byte over: a file that grows, or /proc, says size 0
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputTooLargeError(f"input is over the limit of {max_bytes:,} bytes", path.name)
     return gunzip_input(data, path.name, max_bytes) if path.suffix == ".gz" else data
 
 

@@ -152,7 +152,9 @@ def _located(error: Exception, path: Path, what: str, log=None) -> TransformErro
         message = f"{message} (in xsl:{element.group(1)})"
     if where is None:
         return TransformError(f"{what}: {message}", str(path))
-    return TransformError(f"{what}: {message}", where.filename if here else str(path), where.line)
+    # The line may be in another stylesheet (an imported one): name that file, not ``path``.
+    elsewhere = where.filename if where.filename and where.filename != "<string>" else str(path)
+    return TransformError(f"{what}: {message}", where.filename if here else elsewhere, where.line)
 
 
 _VAGUE = re.compile(r"^\s*(unknown error|runtime error\b|compilation error\b|Failed to compile)", re.IGNORECASE)

@@ -352,3 +352,39 @@ def test_csv_keeps_a_formula_as_text():
     assert "'" + formula in [row["label"] for row in written]
     assert {row["issuer"] for row in written} == {"'@SUM(A1)"}
     assert any(row["value"].startswith("-") for row in written)
+
+
+# --- text long enough to exhaust libxslt's 3,000 nested template calls ----------------------------
+
+def _deep_cases() -> dict:
+    import attrs
+
+    base = convert_path(TABLE_EXAMPLE)[0]
+    table = base.tables[0]
+
+    def with_label(label):
+        rows = tuple(attrs.evolve(row, label=label) if row.concept == "Revenues" else row for row in table.rows)
+        return attrs.evolve(base, tables=(attrs.evolve(table, rows=rows),) + base.tables[1:])
+
+    column = attrs.evolve(table.columns[0], label="y " * 4000)
+    return {
+        "label-of-3500-quotes": with_label('"' * 3500),  # csv doubles each quote
+        "label-wrapping-to-4000-lines": with_label("abcdefghij " * 12_000),  # text: one call per line
+        "column-header-of-4000-words": attrs.evolve(base, tables=(attrs.evolve(table, columns=(column,) + table.columns[1:]),)
+                                                    + base.tables[1:]),  # text: one call per word
+        "headline-of-5000-lines": attrs.evolve(base, headline="ACME " * 70_000),  # text: its rule, per line
+        "issuer-of-3500-quotes": attrs.evolve(base, issuer=attrs.evolve(base.issuer, name='"' * 3500)),
+    }
+
+
+DEEP_CASES = list(_deep_cases())
+
+
+@pytest.mark.parametrize("name", DEEP_CASES)
+def test_long_text_renders_in_every_format(name, monkeypatch):
+    """Templates that recursed once per line, word, quote or trailing space failed past 3,000 of
+    them ("potential infinite template recursion"); they work through 1,000 characters at a time."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    release = _deep_cases()[name]
+    for fmt in FORMAT_NAMES:
+        FORMATS[fmt][1]([release])

@@ -78,15 +78,44 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Every occurrence of $from in $text replaced by $to (one recursion per occurrence). -->
+  <!-- Every occurrence of $from in $text replaced by $to (one recursion per occurrence). A single
+       character is replaced about 1,000 characters at a time, cut after a $from, so the nesting stays under libxslt's 3,000 calls however long the text. -->
   <xsl:template name="replace">
+    <xsl:param name="text"/>
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:variable name="tail" select="substring($text, 1001)"/>
+    <xsl:choose>
+      <xsl:when test="string-length($from) = 1 and contains($tail, $from)">
+        <xsl:call-template name="replace-each">
+          <xsl:with-param name="text" select="concat(substring($text, 1, 1000), substring-before($tail, $from), $from)"/>
+          <xsl:with-param name="from" select="$from"/>
+          <xsl:with-param name="to" select="$to"/>
+        </xsl:call-template>
+        <xsl:call-template name="replace">
+          <xsl:with-param name="text" select="substring-after($tail, $from)"/>
+          <xsl:with-param name="from" select="$from"/>
+          <xsl:with-param name="to" select="$to"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="replace-each">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="from" select="$from"/>
+          <xsl:with-param name="to" select="$to"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="replace-each">
     <xsl:param name="text"/>
     <xsl:param name="from"/>
     <xsl:param name="to"/>
     <xsl:choose>
       <xsl:when test="$from != '' and contains($text, $from)">
         <xsl:value-of select="concat(substring-before($text, $from), $to)"/>
-        <xsl:call-template name="replace">
+        <xsl:call-template name="replace-each">
           <xsl:with-param name="text" select="substring-after($text, $from)"/>
           <xsl:with-param name="from" select="$from"/>
           <xsl:with-param name="to" select="$to"/>

@@ -3,11 +3,29 @@
      holds a comma, a quote or a line break, quotes doubled). A table fact's label and source
      lines are its row's; the value is the record's (whole units), written as the XML has it. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:r="urn:x-prconvert:release:1" exclude-result-prefixes="r">
+                xmlns:r="urn:x-prconvert:release:1" xmlns:exsl="http://exslt.org/common"
+                exclude-result-prefixes="r exsl">
   <xsl:import href="common.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:variable name="crlf" select="'&#13;&#10;'"/>
+
+  <!-- Every table row by release, table and row number, listed once in a global tree (whose key
+       libxslt indexes once): finding a fact's row by its position in a long table made the time
+       grow with facts times rows. -->
+  <xsl:key name="row-at" match="row" use="@at"/>
+  <xsl:variable name="rows">
+    <xsl:for-each select="//r:release">
+      <xsl:variable name="release" select="generate-id()"/>
+      <xsl:for-each select="r:tables/r:table">
+        <xsl:variable name="t" select="position() - 1"/>
+        <xsl:for-each select="r:rows/r:row">
+          <row at="{$release}/{$t}/{position() - 1}" label="{r:label}" first="{r:lines/@first}" last="{r:lines/@last}"/>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="rows-root" select="exsl:node-set($rows)"/>
 
   <xsl:template match="/">
     <xsl:value-of select="concat('concept,label,value,unit,decimals,period_start,period_end,period_instant,',
@@ -17,10 +35,13 @@
 
   <xsl:template match="r:fact">
     <xsl:variable name="release" select="ancestor::r:release"/>
-    <xsl:variable name="row" select="$release/r:tables/r:table[number(current()/r:table) + 1]
-                                     /r:rows/r:row[number(current()/r:row) + 1]"/>
+    <xsl:variable name="at" select="concat(generate-id($release), '/', r:table, '/', r:row)"/>
+    <xsl:variable name="found">
+      <xsl:for-each select="$rows-root"><xsl:copy-of select="key('row-at', $at)"/></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="row" select="exsl:node-set($found)/row"/>
     <xsl:call-template name="field"><xsl:with-param name="text" select="r:concept"/></xsl:call-template>
-    <xsl:call-template name="text-field"><xsl:with-param name="text" select="$row/r:label"/></xsl:call-template>
+    <xsl:call-template name="text-field"><xsl:with-param name="text" select="$row/@label"/></xsl:call-template>
     <xsl:call-template name="field"><xsl:with-param name="text" select="r:value"/></xsl:call-template>
     <xsl:call-template name="field"><xsl:with-param name="text" select="r:unit"/></xsl:call-template>
     <xsl:call-template name="field"><xsl:with-param name="text" select="r:decimals"/></xsl:call-template>
@@ -29,9 +50,9 @@
     <xsl:call-template name="field"><xsl:with-param name="text" select="r:period/r:instant"/></xsl:call-template>
     <xsl:call-template name="text-field"><xsl:with-param name="text" select="$release/r:issuer/r:name"/></xsl:call-template>
     <xsl:call-template name="text-field"><xsl:with-param name="text" select="$release/r:release_number"/></xsl:call-template>
-    <xsl:call-template name="field"><xsl:with-param name="text" select="$row/r:lines/@first"/></xsl:call-template>
+    <xsl:call-template name="field"><xsl:with-param name="text" select="$row/@first"/></xsl:call-template>
     <xsl:call-template name="field">
-      <xsl:with-param name="text" select="$row/r:lines/@last"/>
+      <xsl:with-param name="text" select="$row/@last"/>
       <xsl:with-param name="end" select="$crlf"/>
     </xsl:call-template>
   </xsl:template>

@@ -8,11 +8,11 @@
      into the XHTML namespace, HTML5-only elements and attributes rewritten to XHTML 1.1 (the
      Inline XBRL schema's XHTML). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:r="urn:x-prconvert:release:1" xmlns:exsl="http://exslt.org/common"
+                xmlns:r="urn:x-prconvert:release:1" xmlns:exsl="http://exslt.org/common" xmlns:set="http://exslt.org/sets"
                 xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"
                 xmlns:link="http://www.xbrl.org/2003/linkbase"
                 xmlns:xlink="http://www.w3.org/1999/xlink"
-                exclude-result-prefixes="r exsl">
+                exclude-result-prefixes="r exsl set">
   <!-- page.xsl last: its "/" and r:release templates take precedence over xbrl.xsl's. -->
   <xsl:import href="xbrl.xsl"/>
   <xsl:import href="page.xsl"/>
@@ -42,6 +42,9 @@
     </xsl:for-each>
   </xsl:variable>
   <xsl:variable name="plan" select="exsl:node-set($planned)/f"/>
+  <!-- The plan's root alone: a variable is copied at every reference, so per table cell this one
+       node, not the thousands of $plan, switches key() to the plan's tree. -->
+  <xsl:variable name="plan-root" select="exsl:node-set($planned)"/>
   <xsl:variable name="source" select="/"/>
 
   <xsl:key name="fact-at-cell" match="r:fact[r:table]"
@@ -77,10 +80,12 @@
           <link:schemaRef xlink:type="simple" xlink:href="{$taxonomy}"/>
         </ix:references>
         <ix:resources>
-          <xsl:for-each select="$plan[generate-id() = generate-id(key('planned-by-ctx', @ctx)[1])]">
+          <xsl:for-each select="set:distinct($plan/@ctx)/..">
             <xsl:call-template name="context"/>
           </xsl:for-each>
-          <xsl:call-template name="units"><xsl:with-param name="rest" select="$plan[@unit != '']"/></xsl:call-template>
+          <xsl:for-each select="set:distinct($plan[@unit != '']/@unit)/..">
+            <xsl:call-template name="unit"/>
+          </xsl:for-each>
         </ix:resources>
       </ix:header>
     </div>
@@ -132,7 +137,7 @@
     <xsl:variable name="record-id" select="generate-id($record)"/>
     <!-- key() looks in the context node's document, so the lookup runs with a planned fact as context. -->
     <xsl:variable name="found">
-      <xsl:for-each select="$plan[1]"><xsl:copy-of select="key('planned-fact', $record-id)"/></xsl:for-each>
+      <xsl:for-each select="$plan-root"><xsl:copy-of select="key('planned-fact', $record-id)"/></xsl:for-each>
     </xsl:variable>
     <xsl:variable name="fact" select="exsl:node-set($found)/f"/>
     <xsl:choose>

@@ -206,18 +206,58 @@
     <xsl:value-of select="$table-nl"/>
   </xsl:template>
 
-  <!-- <line> elements, one per newline-terminated line of $text. -->
+  <!-- <line> elements, one per newline-terminated line of $text; about 1,000 characters at a time, cut after a line end, so the nesting stays under libxslt's 3,000 calls however long the text. -->
   <xsl:template name="split-lines">
+    <xsl:param name="text"/>
+    <xsl:variable name="tail" select="substring($text, 1001)"/>
+    <xsl:choose>
+      <xsl:when test="contains($tail, $table-nl)">
+        <xsl:call-template name="split-lines-of">
+          <xsl:with-param name="text" select="concat(substring($text, 1, 1000), substring-before($tail, $table-nl), $table-nl)"/>
+        </xsl:call-template>
+        <xsl:call-template name="split-lines"><xsl:with-param name="text" select="substring-after($tail, $table-nl)"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="split-lines-of"><xsl:with-param name="text" select="$text"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="split-lines-of">
     <xsl:param name="text"/>
     <xsl:if test="contains($text, $table-nl)">
       <line><xsl:value-of select="substring-before($text, $table-nl)"/></line>
-      <xsl:call-template name="split-lines">
+      <xsl:call-template name="split-lines-of">
         <xsl:with-param name="text" select="substring-after($text, $table-nl)"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>
 
+  <!-- The length of the longest word of $text (at least $longest); about 1,000 characters at a time, cut after a space, so the nesting stays under libxslt's 3,000 calls however long the text. -->
   <xsl:template name="longest-word">
+    <xsl:param name="text"/>
+    <xsl:param name="longest" select="0"/>
+    <xsl:variable name="tail" select="substring($text, 1001)"/>
+    <xsl:choose>
+      <xsl:when test="contains($tail, ' ')">
+        <xsl:call-template name="longest-word">
+          <xsl:with-param name="text" select="substring-after($tail, ' ')"/>
+          <xsl:with-param name="longest">
+            <xsl:call-template name="longest-word-of">
+              <xsl:with-param name="text" select="concat(substring($text, 1, 1000), substring-before($tail, ' '))"/>
+              <xsl:with-param name="longest" select="$longest"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="longest-word-of">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="longest" select="$longest"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="longest-word-of">
     <xsl:param name="text"/>
     <xsl:param name="longest" select="0"/>
     <xsl:variable name="word" select="substring-before(concat($text, ' '), ' ')"/>
@@ -225,7 +265,7 @@
     <xsl:variable name="best" select="$longest * number($longest &gt;= $length) + $length * number($length &gt; $longest)"/>
     <xsl:choose>
       <xsl:when test="contains($text, ' ')">
-        <xsl:call-template name="longest-word">
+        <xsl:call-template name="longest-word-of">
           <xsl:with-param name="text" select="substring-after($text, ' ')"/>
           <xsl:with-param name="longest" select="$best"/>
         </xsl:call-template>
@@ -234,16 +274,22 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- $text without its trailing spaces (one recursion per space: they are at most a column's width). -->
+  <!-- $text without its trailing spaces. By halves, not one call per space: a row of wide, empty
+       columns ends in thousands of spaces, and libxslt stops at 3,000 nested calls. -->
   <xsl:template name="trim-right">
     <xsl:param name="text"/>
+    <xsl:variable name="length" select="string-length($text)"/>
+    <xsl:variable name="half" select="ceiling($length div 2)"/>
     <xsl:choose>
-      <xsl:when test="substring($text, string-length($text)) = ' '">
-        <xsl:call-template name="trim-right">
-          <xsl:with-param name="text" select="substring($text, 1, string-length($text) - 1)"/>
-        </xsl:call-template>
+      <xsl:when test="substring($text, $length) != ' '"><xsl:value-of select="$text"/></xsl:when>
+      <xsl:when test="$length = 1"/>
+      <xsl:when test="translate(substring($text, $half + 1), ' ', '') = ''">
+        <xsl:call-template name="trim-right"><xsl:with-param name="text" select="substring($text, 1, $half)"/></xsl:call-template>
       </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+      <xsl:otherwise>
+        <xsl:value-of select="substring($text, 1, $half)"/>
+        <xsl:call-template name="trim-right"><xsl:with-param name="text" select="substring($text, $half + 1)"/></xsl:call-template>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

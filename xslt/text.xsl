@@ -238,14 +238,40 @@
     <xsl:value-of select="$nl"/>
   </xsl:template>
 
-  <!-- The length of the longest line of $text (lines end with a newline). -->
+  <!-- The length of the longest line of $text (lines end with a newline), at least $widest;
+       about 1,000 characters at a time, cut after a line end, so the nesting stays under libxslt's 3,000 calls however long the text. -->
   <xsl:template name="widest-line">
+    <xsl:param name="text"/>
+    <xsl:param name="widest" select="0"/>
+    <xsl:variable name="tail" select="substring($text, 1001)"/>
+    <xsl:choose>
+      <xsl:when test="contains($tail, $nl)">
+        <xsl:call-template name="widest-line">
+          <xsl:with-param name="text" select="substring-after($tail, $nl)"/>
+          <xsl:with-param name="widest">
+            <xsl:call-template name="widest-line-of">
+              <xsl:with-param name="text" select="concat(substring($text, 1, 1000), substring-before($tail, $nl), $nl)"/>
+              <xsl:with-param name="widest" select="$widest"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="widest-line-of">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="widest" select="$widest"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="widest-line-of">
     <xsl:param name="text"/>
     <xsl:param name="widest" select="0"/>
     <xsl:choose>
       <xsl:when test="contains($text, $nl)">
         <xsl:variable name="length" select="string-length(substring-before($text, $nl))"/>
-        <xsl:call-template name="widest-line">
+        <xsl:call-template name="widest-line-of">
           <xsl:with-param name="text" select="substring-after($text, $nl)"/>
           <xsl:with-param name="widest" select="$widest * number($widest &gt;= $length) + $length * number($length &gt; $widest)"/>
         </xsl:call-template>

@@ -12,11 +12,11 @@
      Pass 1 ("plan") turns every fact into one <f> with its context id and labels; pass 2 writes
      each context and unit once, then the facts. Adapt freely: the parameters below, or a template. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:r="urn:x-prconvert:release:1" xmlns:exsl="http://exslt.org/common"
+                xmlns:r="urn:x-prconvert:release:1" xmlns:exsl="http://exslt.org/common" xmlns:set="http://exslt.org/sets"
                 xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase"
                 xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:iso4217="http://www.xbrl.org/2003/iso4217"
                 xmlns:utr="http://www.xbrl.org/2009/utr" xmlns:prc="http://prconvert.example/taxonomy/1.0"
-                exclude-result-prefixes="r exsl">
+                exclude-result-prefixes="r exsl set">
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
   <xsl:param name="taxonomy" select="'http://prconvert.example/taxonomy/1.0/prconvert.xsd'"/>
@@ -24,9 +24,6 @@
   <xsl:param name="name-scheme" select="'urn:x-prconvert:name'"/>
   <xsl:param name="now" select="''"/>
   <xsl:variable name="prc" select="'http://prconvert.example/taxonomy/1.0'"/>
-  <!-- Planned facts by context: each context is written once, for the first fact that names it (a
-       key, not a preceding-sibling scan, which made the time grow with the square of the facts). -->
-  <xsl:key name="planned-by-ctx" match="f" use="@ctx"/>
   <!-- Every table row's label by release, table and row number, listed once: finding a row by its
        position in a long table for each of its facts made the time grow with rows times facts. -->
   <xsl:key name="row-label" match="row-label" use="@at"/>
@@ -42,22 +39,30 @@
     </xsl:for-each>
   </xsl:variable>
 
+  <!-- Global, not local to "/": libxslt indexes keys of a global variable's tree once, but those of
+       a local one again at every key() call. -->
+  <xsl:variable name="planned">
+    <xsl:for-each select="//r:release">
+      <xsl:apply-templates select="." mode="plan">
+        <xsl:with-param name="number" select="position()"/>
+        <xsl:with-param name="several" select="count(//r:release) &gt; 1"/>
+      </xsl:apply-templates>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="plan" select="exsl:node-set($planned)/f"/>
+
+  <!-- Each context and unit is written once, for the first fact that names it: set:distinct keeps
+       the first node of each value in document order, in linear time (preceding-sibling scans and
+       Muenchian keys grow with the square of the facts that share a context or unit). -->
   <xsl:template match="/">
-    <xsl:variable name="planned">
-      <xsl:for-each select="//r:release">
-        <xsl:apply-templates select="." mode="plan">
-          <xsl:with-param name="number" select="position()"/>
-          <xsl:with-param name="several" select="count(//r:release) &gt; 1"/>
-        </xsl:apply-templates>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:variable name="plan" select="exsl:node-set($planned)/f"/>
     <xbrli:xbrl>
       <link:schemaRef xlink:type="simple" xlink:href="{$taxonomy}"/>
-      <xsl:for-each select="$plan[generate-id() = generate-id(key('planned-by-ctx', @ctx)[1])]">
+      <xsl:for-each select="set:distinct($plan/@ctx)/..">
         <xsl:call-template name="context"/>
       </xsl:for-each>
-      <xsl:call-template name="units"><xsl:with-param name="rest" select="$plan[@unit != '']"/></xsl:call-template>
+      <xsl:for-each select="set:distinct($plan[@unit != '']/@unit)/..">
+        <xsl:call-template name="unit"/>
+      </xsl:for-each>
       <xsl:for-each select="$plan">
         <xsl:element name="prc:{@concept}" namespace="{$prc}">
           <xsl:attribute name="contextRef"><xsl:value-of select="@ctx"/></xsl:attribute>
@@ -238,16 +243,6 @@
         </xsl:choose>
       </xbrli:period>
     </xbrli:context>
-  </xsl:template>
-
-  <!-- Each unit once, in the order the facts first name them: one pass per distinct unit (there are
-       a handful), where a key per fact cost as much as all the facts of that unit. -->
-  <xsl:template name="units">
-    <xsl:param name="rest"/>
-    <xsl:if test="$rest">
-      <xsl:for-each select="$rest[1]"><xsl:call-template name="unit"/></xsl:for-each>
-      <xsl:call-template name="units"><xsl:with-param name="rest" select="$rest[@unit != $rest[1]/@unit]"/></xsl:call-template>
-    </xsl:if>
   </xsl:template>
 
   <xsl:template name="unit">

@@ -2,6 +2,10 @@
 
 Run (from the repository root, with atheris installed: ``pip install atheris``)::
 
+    tests/fuzz/run.sh 1200 /tmp/prconvert-fuzz     # 20 minutes, restarting after each finding
+
+or one libFuzzer run by hand::
+
     mkdir -p /tmp/prconvert-fuzz
     python tests/fuzz/fuzz_convert.py /tmp/prconvert-fuzz tests/fuzz/seeds examples tests/variants \\
         -max_total_time=1200 -timeout=10 -rss_limit_mb=4096 -max_len=65536 -artifact_prefix=/tmp/prconvert-fuzz-
