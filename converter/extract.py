@@ -58,7 +58,7 @@ def extract_release(lines: tuple[str, ...], segments: tuple[Segment, ...], sourc
             subheadline = subheadline[1:-1].strip()  # "(Purchase Price of $86.5 Million)"
         subheadline = subheadline or None
     audience, audience_lines = _audience(release)
-    dateline, dateline_rest = _dateline(release, source)
+    dateline, dateline_rest, dateline_wire = _dateline(release, source)
     body = _body(release, dateline_rest)
     issuer = _issuer(release, body, headline, source)
     spans = [(s.first, s.last) for s in release.of("table")]
@@ -75,7 +75,7 @@ def extract_release(lines: tuple[str, ...], segments: tuple[Segment, ...], sourc
         release_number=number,
         issuer=issuer,
         securities=_securities(release),
-        wire=_wire(release, dateline),
+        wire=_wire(release, dateline, dateline_wire),
         contacts=_contacts(release),
         headline=headline,
         subheadline=subheadline,
@@ -134,11 +134,11 @@ def _audience(release: _Release):
 
 
 def _dateline(release: _Release, source: Source):
-    """The dateline record and the text of its paragraph that follows it (the first body words)."""
+    """The dateline record, the text of its paragraph after it (the first body words) and its wire tag."""
     segments = release.of("dateline")
     if not segments:
         release.warn("dateline_missing", "no dateline (CITY, State -- ...) found")
-        return None, None
+        return None, None, None
     head = segments[0]
     index = release.segments.index(head)
     follow = release.segments[index + 1] if index + 1 < len(release.segments) else None
@@ -149,14 +149,14 @@ def _dateline(release: _Release, source: Source):
     references = numeric_dates(" ".join(trailer))
     if source.filing and source.filing.filed:
         references.append(source.filing.filed)
-    date, inferred = dateline_date(found, references)
-    if inferred:
-        release.warn("dateline_year_inferred", f"dateline prints no year; took it from {references[0]}", head.first + 1)
+    date, reference = dateline_date(found, references)
+    if reference:
+        release.warn("dateline_year_inferred", f"dateline prints no year; took it from {reference}", head.first + 1)
     dateline = Dateline(
         city=found.city, region=found.region, date=date, text=found.text, lines=(head.first + 1, head.last + 1)
     )
     rest = paragraph[found.end:].strip()
-    return dateline, (rest, head.first + 1, last + 1)
+    return dateline, (rest, head.first + 1, last + 1), found.wire_text
 
 
 def _body(release: _Release, dateline_rest) -> tuple[Paragraph, ...]:
@@ -245,17 +245,14 @@ def _line_with(release: _Release, group: list[Segment], needle: str) -> int:
     return group[0].first + 1
 
 
-def _wire(release: _Release, dateline: Dateline | None) -> Wire | None:
+def _wire(release: _Release, dateline: Dateline | None, wire_text: str | None) -> Wire | None:
     for i, line in _front_lines(release, ("headline", "wire")):
         match = LEADING_TAGS.match(line)
         if match:
             return Wire(service=wire_service(match["code"]), code=match["code"], slug=match["slug"], lines=(i + 1, i + 1))
-    if dateline:
-        found = match_dateline(shape.normalize(" ".join(release.lines[dateline.lines[0] - 1: dateline.lines[1]])))
-        if found and found.wire_text:
-            service = wire_service(found.wire_text)
-            if service:
-                return Wire(service=service, code=wire_code(found.wire_text), slug=None, lines=dateline.lines)
+    service = wire_service(wire_text) if wire_text else None
+    if dateline and service:
+        return Wire(service=service, code=wire_code(wire_text), slug=None, lines=dateline.lines)
     return None
 
 

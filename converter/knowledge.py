@@ -45,7 +45,13 @@ EXCHANGES: tuple[str, ...] = (
     "NASDAQ", "NYSE", "AMEX", "ASE", "OTC BB", "OTCBB", "OTC BULLETIN BOARD", "OTC",
     "PINK SHEETS", "PACIFIC", "PSE", "PCX", "CHICAGO", "BOSTON", "PHLX", "CBOE", "TSX", "TSE",
     "TORONTO", "LSE", "LONDON", "NYSE ARCA", "ARCA", "NYSE AMEX", "NYSE ALTERNEXT", "AIM",
-    "TSX VENTURE", "TSX-V", "TSXV", "CDNX", "VSE", "ME", "NASDAQ CAPITAL MARKET", "NASDAQ GLOBAL MARKET",
+    "TSX VENTURE", "TSX-V", "TSXV", "CDNX", "VSE", "NASDAQ CAPITAL MARKET", "NASDAQ GLOBAL MARKET",
+)
+
+# Exchanges trusted in a ticker printed without brackets ("Nasdaq: ABCD"): no city or short word.
+BARE_EXCHANGES: tuple[str, ...] = (
+    "NASDAQ", "NASDAQ NATIONAL MARKET", "NASDAQ/NMS", "NASDAQ NMS", "NASDAQ SMALLCAP", "NYSE", "AMEX",
+    "OTC BB", "OTCBB", "OTC BULLETIN BOARD", "TSX", "TSX VENTURE", "NYSE ARCA", "NYSE AMEX",
 )
 
 MONTHS: dict[str, int] = {

@@ -20,17 +20,8 @@ SIGNATURE_START = re.compile(
     r"^\s*(?:SIGNATURES?|Pursuant\s+to\s+the\s+requirements\s+of\s+the\s+Securities\s+Exchange\s+Act)\b"
 )
 # One printed number as accountants print it: $1,234  (1,234)  12.5%  .25  --
-NUMBER_CELL = re.compile(
-    r"""(?:\$\s*)?\(?\$?\s*(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\)?%?  # 1,234.5  (12)  12%
-    """,
-    re.VERBOSE,
-)
 _CELL_SPLIT = re.compile(r"\s{2,}")
 _NUMERIC_TOKEN = re.compile(r"^(?:\$\s*)?\(?\$?\s*(?:\d{1,3}(?:,\d{3})+|\d+|\d*\.\d+)(?:\.\d+)?\s*\)?\s*%?\)?\*?$|^(?:-{1,3}|\u2014|n/?m|n/?a)$", re.I)
-
-
-def is_blank(line: str) -> bool:
-    return not line.strip()
 
 
 def numeric_cells(line: str) -> int:

@@ -8,7 +8,6 @@ import ast
 import functools
 import gzip
 import importlib
-import os
 import pkgutil
 import re
 import signal

@@ -5,7 +5,6 @@ skipped where ../shared/corpus is absent.
 """
 from __future__ import annotations
 
-import pytest
 
 from .conftest import CORPUS_FILES, needs_corpus
 from .scoring import format_table, score

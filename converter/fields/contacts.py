@@ -99,7 +99,8 @@ class _Collector:
         """A role label over several contacts is a heading ("[Press Information Contact:]")."""
         if self.label_at is not None and len(self.done) - self.label_at >= 2:
             for draft in self.done[self.label_at:]:
-                draft.fields.pop("title", None) if draft.fields.get("title") == self.label else None
+                if draft.fields.get("title") == self.label:
+                    del draft.fields["title"]
         self.label_at = None
 
     def flush(self) -> None:
@@ -163,6 +164,8 @@ def _columns(group):
     both = [n for n, text in group if text[:column].strip() and text[column:].strip() and text[column - 1] == " "]
     head = [(n, text) for n, text in group if both and n < both[0]]
     left, right = list(head), list(head)
+    # The right column is re-indented like the left one, so wrapped-line joining reads both alike.
+    margin = min((indent(text) for n, text in group if n in both), default=0)
     for n, text in group:
         if head and n <= head[-1][0]:
             continue
@@ -172,7 +175,8 @@ def _columns(group):
         if text[:column].strip():
             left.append((n, text[:column]))
         if text[column:].strip():
-            right.append((n, " " * column + text[column:]))
+            shift = indent(text[column:])
+            right.append((n, " " * (margin + shift) + text[column:].lstrip()))
     columns = [c for c in (left, right) if any(_means(t) or CONTACT_START.match(t.strip()) for _, t in c)]
     return columns or [group]
 

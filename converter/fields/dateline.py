@@ -82,20 +82,20 @@ def _looks_like_place(city: str) -> bool:
     return city.isupper() and len(city) >= 3
 
 
-def dateline_date(found: DatelineMatch, reference_dates: list[str]) -> tuple[str | None, bool]:
+def dateline_date(found: DatelineMatch, reference_dates: list[str]) -> tuple[str | None, str | None]:
     """ISO date of the dateline; the year comes from a nearby printed date when it is missing.
 
-    Returns the date and whether its year was inferred.
+    Returns the date and, when its year was inferred, the reference date it came from.
     """
     if found.month is None:
-        return None, False
+        return None, None
     if found.year is not None:
-        return iso_date(found.year, found.month, found.day), False
+        return iso_date(found.year, found.month, found.day), None
     for reference in reference_dates:
         year = year_near(found.month, found.day, reference)
         if year is not None:
-            return iso_date(year, found.month, found.day), True
-    return None, False
+            return iso_date(year, found.month, found.day), reference
+    return None, None
 
 
 _WIRE_STAMP = re.compile(r"(?<![\w-])(?P<day>\d{1,2})-(?P<month>[A-Za-z]{3})-(?P<year>\d{2}|\d{4})(?![\w-])")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .dates import NUMERIC_DATE, WRITTEN_DATE
-from .wire import LEADING_TAGS, strip_tags
+from .wire import LEADING_TAGS
 
 EXHIBIT = re.compile(r"^\s*EXHIBIT\s+(?:NO\.?\s*)?(?P<number>\d+(?:\.\d+)*)\b", re.IGNORECASE)
 RELEASE_NUMBER = re.compile(r"\bRelease\s+(?:No|Number|#)\.?\s*[:#]?\s*(?P<number>[A-Z0-9][\w./-]*)", re.IGNORECASE)
@@ -81,7 +81,3 @@ def is_contact_start(line: str) -> bool:
 def is_contact_line(line: str) -> bool:
     """A line that only a contact block holds: a phone number, an e-mail address, "Fax"."""
     return bool(PHONE.search(line) or EMAIL.search(line) or re.search(r"\bFax\b", line, re.I))
-
-
-def headline_text(line: str) -> str:
-    return strip_tags(line)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..knowledge import EXCHANGES, SLASH_WIRE_CODES, WIRE_CODES, WIRE_SERVICES
+from ..knowledge import BARE_EXCHANGES, EXCHANGES, SLASH_WIRE_CODES, WIRE_CODES, WIRE_SERVICES
 
 _WIRE_NAMES = sorted(
     (re.escape(name).replace(r"\ ", r"\s*") for name in WIRE_SERVICES if len(name) > 3),
@@ -40,7 +40,11 @@ TICKER = re.compile(
 )
 # A ticker tag's brackets: "(NYSE: X; Pacific: X)".
 TICKER_GROUP = re.compile(rf"\(\s*(?i:{_EXCHANGE})\s*[:\s-][^()]{{0,80}}\)")
-BARE_TICKER = re.compile(rf"(?<![A-Za-z])(?i:{_EXCHANGE})\s*:\s*[A-Z]{{1,6}}(?:\.[A-Z])?(?![A-Za-z])")
+# Outside brackets only exchanges that cannot be a place or a word count: "Nasdaq: ABCD", not "BOSTON: ACME".
+_BARE_EXCHANGE = "|".join(
+    re.escape(name).replace(r"\ ", r"\s+") for name in sorted(BARE_EXCHANGES, key=len, reverse=True)
+)
+BARE_TICKER = re.compile(rf"(?<![A-Za-z])(?i:{_BARE_EXCHANGE})\s*:\s*[A-Z]{{1,6}}(?:\.[A-Z])?(?![A-Za-z])")
 
 
 def wire_service(printed: str) -> str | None:
