@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from attrs import frozen
@@ -76,8 +76,10 @@ def normalize_label(label: str) -> str:
     return " ".join(text.split()).strip(" :-\u2013\u2014,")
 
 
+@lru_cache(maxsize=4096)
 def map_label(label: str, sections: tuple[str, ...], unit: str) -> Concept | None:
-    """The concept a row label maps to for values of ``unit``, or None."""
+    """The concept a row label maps to for values of ``unit``, or None (asked once per value,
+    so a row's answer is kept)."""
     matchers, exclude, allowed = _matchers()
     text = normalize_label(label)
     path = [normalize_label(section) for section in sections]

@@ -9,7 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import ConversionError
-from .jsonform import dumps, release_to_dict
+from .jsonform import dumps_bytes, release_to_dict
 from .records import Release
 from .transform import STYLESHEETS, render
 from .xmlform import NAMESPACE, release_to_xml
@@ -18,7 +18,7 @@ from .xmlform import NAMESPACE, release_to_xml
 def to_json(releases: list[Release]) -> bytes:
     """One release: a JSON object; several (a multi-exhibit submission): a JSON array of them."""
     data = [release_to_dict(release) for release in releases]
-    return dumps(data[0] if len(data) == 1 else data).encode("utf-8")
+    return dumps_bytes(data[0] if len(data) == 1 else data)
 
 
 def releases_to_xml(releases: list[Release]) -> etree._Element:

@@ -17,6 +17,8 @@ from .edgar import EdgarDocument, Submission, read_submission
 from .errors import ConversionError, InputTooLargeError, NoReleaseError
 from .extract import extract_release
 from .jsonform import release_to_dict
+from .lines import forget_lines
+from .concepts import map_label
 from .reader import DEFAULT_MAX_BYTES, decode_bytes
 from .markup import html_to_lines, is_html
 from .records import ParseWarning, Release, Source
@@ -32,6 +34,7 @@ _ANNOUNCES_RELEASE = re.compile(r"(?:following|attached|below)\b.{0,40}press\s+r
 
 def convert_bytes(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Release]:
     """Convert one input (a bare release, a cut ``<DOCUMENT>`` or a full submission) to records."""
+    _forget_answers()
     try:
         text = decode_bytes(data, max_bytes)
         submission = read_submission(text.lines)
@@ -65,6 +68,13 @@ def convert_bytes(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_
         return releases
     except ConversionError as error:
         raise error.at(name)
+
+
+def _forget_answers() -> None:
+    """Empty the caches of answers about lines and labels: they serve the stages of one input,
+    so memory stays flat and one input's speed does not depend on the inputs before it."""
+    forget_lines()
+    map_label.cache_clear()
 
 
 # Work limits, so that no input within --max-bytes runs for long: the text of the releases in one

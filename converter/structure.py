@@ -52,13 +52,29 @@ def is_record(kind) -> bool:
     return isinstance(kind, type) and attrs.has(kind)
 
 
+_LEAVES = (str, int, float, bool, type(None))
+
+
+@cache
+def _field_names(cls) -> tuple[str, ...] | None:
+    return tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
+
+
 def to_plain(value):
-    """A record as JSON-ready data: dicts, lists, str, int, float, None."""
-    if attrs.has(type(value)):
-        return {f.name: to_plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
-    if isinstance(value, (tuple, list)):
-        return [to_plain(item) for item in value]
-    return value
+    """A record as JSON-ready data: dicts, lists, str, int, float, None.
+
+    Runs for every record twice (the schema check, then the writer), so leaves are returned
+    before any other test and each class's field names are looked up once.
+    """
+    kind = type(value)
+    if kind in _LEAVES:
+        return value
+    if kind is tuple or kind is list:
+        return [item if type(item) in _LEAVES else to_plain(item) for item in value]
+    names = _field_names(kind)
+    if names is None:
+        return value
+    return {name: to_plain(getattr(value, name)) for name in names}
 
 
 def from_plain(cls, data: dict):

@@ -7,6 +7,7 @@ precision (for XBRL ``decimals``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from attrs import frozen
 
@@ -72,13 +73,28 @@ def chunks(line: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(line.expandtabs())]
 
 
-def value_cells(line: str) -> tuple[str, int, list[Cell]]:
+# The last word of a line that may end a row of values: a number, a nil or a detached dollar sign.
+# Any other last word (most lines of prose) means no value cells, without reading the line further.
+_MAY_END_ROW = re.compile(r"\d|^(?:[-\u2013\u2014]{1,3}|[nN]/?[aAmM]|\*|\(?\$)$")
+LINE_CACHE_SIZE = 1 << 14  # lines; every stage asks about the same lines again, so answers are kept
+
+
+def may_end_row(line: str) -> bool:
+    """False when the line's last word can be no value cell (so no table row ends the line)."""
+    words = line.rsplit(None, 1)
+    return bool(words) and bool(_MAY_END_ROW.search(words[-1]))
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
     """Split a line into its label (and where it ends) and the value cells that end the line.
 
     Values are taken from the right while every piece is a number, a nil or a ``$``; a number
     printed one space after a word (``change (2)``) stays part of the label.
     """
     line = line.expandtabs().rstrip()
+    if not may_end_row(line):
+        return line.strip(), len(line), ()
     pieces = chunks(line)
     cells: list[Cell] = []
     cut = len(pieces)
@@ -90,10 +106,10 @@ def value_cells(line: str) -> tuple[str, int, list[Cell]]:
         cut -= 1
     cells = _attach_dollars(cells)
     if cells and cells[0].text == "$":
-        return line.strip(), len(line), []  # a lone dollar sign with no number
+        return line.strip(), len(line), ()  # a lone dollar sign with no number
     label_end = pieces[cut - 1][1] if cut else 0
     label = line[:label_end].strip()
-    return label, label_end, [cell for cell in cells if cell.text != "$"]
+    return label, label_end, tuple(cell for cell in cells if cell.text != "$")
 
 
 def _piece_cells(piece: tuple[int, int, str]) -> list[Cell] | None:
