@@ -20,9 +20,10 @@ from contextlib import contextmanager
 import attrs
 
 from .errors import ConversionError
-from .feeds import FeedPiece, feed_piece
+from .feeds import FeedPiece, feed_piece, jsonl_line
+from .jsonform import dumps_bytes
 from .output import FORMATS
-from .pipeline import convert_bytes, gunzip_input
+from .pipeline import CheckedRelease, check_bytes, gunzip_input
 from .reader import DEFAULT_MAX_BYTES
 from .transform import STYLESHEETS
 
@@ -74,8 +75,8 @@ def convert_item(job: Job, item: Item) -> Outcome:
     try:
         with _time_limit(job.timeout):
             data = gunzip_input(item.data, item.name, job.max_bytes) if item.name.endswith(".gz") else item.data
-            releases = convert_bytes(data, item.name, max_bytes=job.max_bytes)
-            payloads = tuple(_serialize(job, release) for release in releases)
+            releases = check_bytes(data, item.name, max_bytes=job.max_bytes)
+            payloads = tuple(_serialize(job, checked) for checked in releases)
     except _TimeLimit:
         return Outcome(item.index, error=f"took over {job.timeout:g} s to convert; gave up (--timeout)",
                        kind="TimeoutError")
@@ -83,7 +84,7 @@ def convert_item(job: Job, item: Item) -> Outcome:
         return Outcome(item.index, error=error.message, line=error.line, kind=type(error).__name__)
     except Exception as error:  # a bug in one input's conversion must not stop the batch
         return Outcome(item.index, error=f"internal error: {type(error).__name__}: {error}", kind="InternalError")
-    return Outcome(item.index, payloads, sum(len(release.warnings) for release in releases))
+    return Outcome(item.index, payloads, sum(len(checked.release.warnings) for checked in releases))
 
 
 class _TimeLimit(BaseException):
@@ -114,12 +115,15 @@ def convert_chunk(job: Job, items: list[Item]) -> list[Outcome]:
     return [convert_item(job, item) for item in items]
 
 
-def _serialize(job: Job, release) -> bytes | FeedPiece:
-    params = dict(job.params)
+def _serialize(job: Job, checked: CheckedRelease) -> bytes | FeedPiece:
+    params, release = dict(job.params), checked.release
+    if job.to == "json":
+        return dumps_bytes(checked.plain)  # what to_json would print, without walking the record again
+    if job.to == "jsonl":
+        piece = FeedPiece(jsonl_line(checked.plain))
+        return piece if job.feed else piece.data
     if job.feed:
         return feed_piece(release, job.to, params)
-    if job.to == "jsonl":
-        return feed_piece(release, "jsonl").data
     serialize = FORMATS[job.to][1]
     return serialize([release], params) if job.to in STYLESHEETS else serialize([release])
 

@@ -39,14 +39,18 @@ class FeedPiece:
 def feed_piece(release: Release, feed: str, params: dict[str, str] | None = None) -> FeedPiece:
     """Serialize one release for ``feed`` (run in the workers)."""
     if feed == "jsonl":
-        line = json.dumps(release_to_dict(release), ensure_ascii=False, separators=(",", ":"))
-        return FeedPiece((line + "\n").encode("utf-8"))
+        return FeedPiece(jsonl_line(release_to_dict(release)))
     if feed == "csv":
         table = render("csv", release_to_xml(release), params)
         return FeedPiece(table.partition(b"\r\n")[2])  # the rows; the writer prints the header once
     if feed == "atom":
         return _atom_entry(release, params)
     raise ValueError(f"not a feed: {feed}")
+
+
+def jsonl_line(plain: dict) -> bytes:
+    """One record as a JSON Lines line: compact, non-ASCII kept."""
+    return (json.dumps(plain, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _atom_entry(release: Release, params: dict[str, str] | None) -> FeedPiece:

@@ -22,7 +22,7 @@ from .concepts import map_label
 from .reader import DEFAULT_MAX_BYTES, decode_bytes
 from .markup import html_to_lines, is_html
 from .records import ParseWarning, Release, Source
-from .segmenter import segment, split_releases
+from .segmenter import forget_marks, segment, split_releases
 from .validation import validate_record
 
 _RELEASE_TYPE = re.compile(r"^EX-(?:99|20)\b", re.IGNORECASE)
@@ -32,8 +32,22 @@ _BODY_RELEASE = re.compile(r"press\s+release", re.IGNORECASE)
 _ANNOUNCES_RELEASE = re.compile(r"(?:following|attached|below)\b.{0,40}press\s+release|press\s+release.{0,30}\b(?:follows|below)", re.I)
 
 
+@attrs.frozen
+class CheckedRelease:
+    """A release and the plain form that passed the schema check; writers reuse it, read only."""
+
+    release: Release
+    plain: dict = attrs.field(eq=False, repr=False)
+
+
 def convert_bytes(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Release]:
     """Convert one input (a bare release, a cut ``<DOCUMENT>`` or a full submission) to records."""
+    return [checked.release for checked in check_bytes(data, name, max_bytes=max_bytes)]
+
+
+def check_bytes(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[CheckedRelease]:
+    """``convert_bytes``, each record handed on with its checked plain form (the batch writers
+    print JSON from it rather than walk the record again)."""
     _forget_answers()
     try:
         text = decode_bytes(data, max_bytes)
@@ -61,11 +75,14 @@ def convert_bytes(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_
                 part = ("",) * first + lines[first: last + 1] + ("",) * (len(lines) - last - 1)
                 bundle.append(extract_release(part, _segment_span(lines, first, last), source))
             releases += [attrs.evolve(r, warnings=r.warnings + tuple(notes)) for r in _share_exhibit(bundle)]
+        checked = []
         for release in releases:
             if not submission.is_wrapped:
                 _require_release_like(release)
-            validate_record(release_to_dict(release))
-        return releases
+            plain = release_to_dict(release)
+            validate_record(plain)
+            checked.append(CheckedRelease(release, plain))
+        return checked
     except ConversionError as error:
         raise error.at(name)
 
@@ -74,6 +91,7 @@ def _forget_answers() -> None:
     """Empty the caches of answers about lines and labels: they serve the stages of one input,
     so memory stays flat and one input's speed does not depend on the inputs before it."""
     forget_lines()
+    forget_marks()
     map_label.cache_clear()
 
 

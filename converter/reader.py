@@ -18,6 +18,7 @@ TAB_SIZE = 8
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 # Control characters that plain text never holds (tab, LF, CR, FF and SUB are allowed).
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13, 26}
+_NOT_CONTROL = bytes(byte for byte in range(256) if byte not in _CONTROL)  # deleted to count controls
 _STRAY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 # The same less tab, line feed and form feed, for the whole text at once (tabs count one column
 # for each of these characters, so replacing them before tabs are expanded changes no column).
@@ -75,7 +76,7 @@ def _refuse_binary(data: bytes) -> None:
     if nul >= 0:
         line = sample.count(b"\n", 0, nul) + 1
         raise BinaryInputError("input is binary, not text (NUL byte)", line=line)
-    controls = sum(1 for byte in sample if byte in _CONTROL)
+    controls = len(sample.translate(None, _NOT_CONTROL))
     if controls > max(8, len(sample) // 100):
         raise BinaryInputError(f"input is binary, not text ({controls} control bytes)")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from attrs import frozen
 
@@ -38,15 +39,27 @@ class Segment:
 
 def segment(lines: tuple[str, ...]) -> tuple[Segment, ...]:
     """Partition the non-blank lines into segments in document order."""
-    kinds: list[str | None] = [None] * len(lines)
-    _mark_pages(lines, kinds)
-    _mark_tables(lines, kinds)
+    kinds = list(_page_and_table_marks(lines))
     body_end = _mark_back_matter(lines, kinds)
     paragraphs = _paragraphs(lines, kinds, 0, body_end)
     first_table = next((i for i, kind in enumerate(kinds) if kind == "table"), len(lines))
     segments = _classify_release(lines, paragraphs, first_table)
     segments += _runs(lines, kinds)
     return tuple(sorted(segments, key=lambda segment: segment.first))
+
+
+@lru_cache(maxsize=4)
+def _page_and_table_marks(lines: tuple[str, ...]) -> tuple[str | None, ...]:
+    """The first two passes, which ``split_releases`` and then ``segment`` both make over the
+    same text: kept, so a text holding one release is not read for tables twice."""
+    kinds: list[str | None] = [None] * len(lines)
+    _mark_pages(lines, kinds)
+    _mark_tables(lines, kinds)
+    return tuple(kinds)
+
+
+def forget_marks() -> None:
+    _page_and_table_marks.cache_clear()
 
 
 def _mark_pages(lines, kinds) -> None:
@@ -365,9 +378,7 @@ def split_releases(lines: tuple[str, ...]) -> list[tuple[int, int]]:
     A new release starts where a dateline with a date or a wire follows a page or end mark,
     with only front matter (headline, editor line, tags) between them.
     """
-    kinds: list[str | None] = [None] * len(lines)
-    _mark_pages(lines, kinds)
-    _mark_tables(lines, kinds)
+    kinds = list(_page_and_table_marks(lines))
     for i, line in enumerate(lines):
         if kinds[i] is None and shape.END_MARK.match(line):
             kinds[i] = "end"

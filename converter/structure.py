@@ -55,26 +55,52 @@ def is_record(kind) -> bool:
 _LEAVES = (str, int, float, bool, type(None))
 
 
-@cache
-def _field_names(cls) -> tuple[str, ...] | None:
-    return tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
-
-
 def to_plain(value):
-    """A record as JSON-ready data: dicts, lists, str, int, float, None.
-
-    Runs for every record twice (the schema check, then the writer), so leaves are returned
-    before any other test and each class's field names are looked up once.
-    """
+    """A record as JSON-ready data: dicts, lists, str, int, float, None (the reference walk)."""
     kind = type(value)
     if kind in _LEAVES:
         return value
     if kind is tuple or kind is list:
         return [item if type(item) in _LEAVES else to_plain(item) for item in value]
-    names = _field_names(kind)
-    if names is None:
-        return value
-    return {name: to_plain(getattr(value, name)) for name in names}
+    if attrs.has(kind):
+        return plain_form(kind)(value)
+    return value
+
+
+@cache
+def plain_form(cls):
+    """A function giving ``to_plain`` of a ``cls`` record, written out from its type hints.
+
+    It runs for every record twice (the schema check, then the writer), so like attrs' own
+    generated methods it is made once per class as straight-line code: one dict display, a
+    direct attribute read per field, nested records converted by their own such function.
+    """
+    hints, parts, names = field_types(cls), [], {"_to_plain": to_plain}
+    for number, f in enumerate(attrs.fields(cls)):
+        kind, _ = unwrap_optional(hints[f.name])
+        read = f"record.{f.name}"
+        if is_record(kind):
+            names[f"_form{number}"] = plain_form(kind)
+            value = f"None if {read} is None else _form{number}({read})"
+        elif is_lines(kind) or (is_sequence(kind) and _is_leaf(item_type(kind))):
+            value = f"None if {read} is None else list({read})"
+        elif is_sequence(kind) and is_record(item_type(kind)):
+            names[f"_form{number}"] = plain_form(item_type(kind))
+            value = f"[_form{number}(item) for item in {read}]"
+        elif _is_leaf(kind):
+            value = read
+        else:
+            value = f"_to_plain({read})"
+        parts.append(f"{f.name!r}: {value}")
+    source = f"def plain(record):\n    return {{{', '.join(parts)}}}\n"
+    exec(compile(source, f"<plain form of {cls.__name__}>", "exec"), names)  # noqa: S102 - our own names only
+    return names["plain"]
+
+
+def _is_leaf(kind) -> bool:
+    if isinstance(kind, types.UnionType) or typing.get_origin(kind) is typing.Union:
+        return all(_is_leaf(arg) for arg in typing.get_args(kind))
+    return kind in _LEAVES
 
 
 def from_plain(cls, data: dict):

@@ -44,6 +44,7 @@ class FactBook:
                 columns: list[ColumnInfo]) -> None:
         printed = [value.reading.value for value in values]
         deduction = bool(printed) and all(number < 0 for number in printed)
+        labelled_at_end = bool(words.AT_PERIOD_END.search(label))  # asked once a row, not once a value
         for value in values:
             info = columns[value.column]
             if info.period is None:
@@ -51,7 +52,7 @@ class FactBook:
             concept = map_label(label, sections, value.unit)
             if concept is not None and concept.sign == "expense" and deduction:
                 concept = None  # "Income tax expense (32)": printed as a deduction
-            period = _period_of(info.period, concept, label)
+            period = _period_of(info.period, concept, labelled_at_end)
             concept = self._claim(concept, period, value, (table, value.column) if info.qualified else None)
             if concept is None:
                 concept = line_item(value.unit, period.instant is not None)
@@ -70,10 +71,10 @@ class FactBook:
         return concept if held == value.reading.fact_value else None
 
 
-def _period_of(period: Period, concept: Concept | None, label: str) -> Period:
-    """A balance (instant concept, or "End of Period ...") in a column of durations is taken at
-    the column's end date."""
-    at_end = words.AT_PERIOD_END.search(label) or (concept is not None and concept.period == "instant")
+def _period_of(period: Period, concept: Concept | None, labelled_at_end: bool) -> Period:
+    """A balance (instant concept, or a label "End of Period ...") in a column of durations is
+    taken at the column's end date."""
+    at_end = labelled_at_end or (concept is not None and concept.period == "instant")
     if at_end and period.instant is None and period.end:
         return Period(instant=period.end)
     return period

@@ -92,9 +92,12 @@ def scaled(cell: Cell, unit: str, table: TableScale, own_scale: int | None) -> R
     factor = 1
     if unit in _SCALED and not (unit == "shares" and table.shares_exempt and own_scale is None):
         factor = own_scale or table.scale
+    exponent = len(str(factor)) - 1
+    if type(cell.value) is int and unit != "percent":  # most figures: integer arithmetic is exact
+        value = cell.value * factor
+        return Reading(value, value, cell.places - exponent)
     exact = Decimal(repr(cell.value)) * factor
     value = _number(exact)
-    exponent = len(str(factor)) - 1
     if unit == "percent":
         return Reading(value, _number(exact / 100), cell.places + 2)
     return Reading(value, value, cell.places - exponent)

@@ -31,6 +31,8 @@ def read_tables(
     Returns the tables, their facts, and warnings for tables that could not be read confidently
     (those get no Table record; their lines stay a ``table`` block).
     """
+    if not spans:
+        return (), (), []
     calendar = read_calendar(_prose(lines, spans))
     tables: list[Table] = []
     book = FactBook()
@@ -64,8 +66,9 @@ def _read_table(layout: Layout, captions: list[str], context: str, scale: TableS
     specs = read_rows(layout.body, layout.columns)
     dollar_seen = any(cell is not None and cell.dollar for spec in specs for cell in spec.cells)
     rows, units = [], []
+    header_units = [column_unit(header) for header in headers]
     for row_index, spec in enumerate(specs):
-        values = _values(spec, headers, scale, dollar_seen)
+        values = _values(spec, header_units, scale, dollar_seen)
         if any(value.unit is None for value in values):
             warnings.append(_warning("table_unit_unknown", f"{spec.label}: unit not stated; no facts", layout))
             values = [value for value in values if value.unit is not None]
@@ -110,14 +113,14 @@ def _group_period(layout: Layout, number: int, periods: list[Period | None]) -> 
     return max(members, key=lambda p: p.end or p.instant or "") if members else None
 
 
-def _values(spec: RowSpec, headers: list[str], scale: TableScale, dollar_seen: bool) -> list[Value]:
+def _values(spec: RowSpec, header_units: list[str | None], scale: TableScale, dollar_seen: bool) -> list[Value]:
     label_unit = row_unit(spec.label, spec.sections)
     own_scale = row_scale(spec.label)
     values = []
     for number, cell in enumerate(spec.cells):
         if cell is None or cell.value is None:
             continue
-        unit = cell_unit(cell, label_unit, column_unit(headers[number]), scale, dollar_seen)
+        unit = cell_unit(cell, label_unit, header_units[number], scale, dollar_seen)
         reading = scaled(cell, unit, scale, own_scale) if unit else None
         values.append(Value(column=number, unit=unit, reading=reading))
     return values
