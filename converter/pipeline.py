@@ -146,6 +146,8 @@ def _segment_span(lines: tuple[str, ...], first: int, last: int):
     releases stays linear."""
     low, high = max(0, first - _SEGMENT_MARGIN), min(len(lines), last + 1 + _SEGMENT_MARGIN)
     window = ("",) * (first - low) + lines[first: last + 1] + ("",) * (high - last - 1)
+    if low == 0:
+        return segment(window)  # the usual text of one release: numbered as it stands
     return tuple(attrs.evolve(s, first=s.first + low, last=s.last + low) for s in segment(window))
 
 
