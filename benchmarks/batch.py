@@ -153,8 +153,9 @@ def run_floor(corpus: str, out: str, jobs: int) -> None:
 def long_release(size: int) -> bytes:
     """A real release (with a table) whose body and table repeat until it is ``size`` bytes."""
     text = (ROOT / "examples" / "011_kestrel_bay_foods_2002.txt").read_bytes()
-    head, _, body = text.partition(b"\n\n\n")
-    grown = bytearray(head + b"\n\n\n")
+    paragraphs = text.split(b"\n\n")
+    head, body = b"\n\n".join(paragraphs[:3]), b"\n\n".join(paragraphs[3:])  # exhibit, headline, dateline
+    grown = bytearray(head + b"\n\n")
     while len(grown) < size:
         grown += body + b"\n\n"
     return bytes(grown[:size]).rsplit(b"\n", 1)[0] + b"\n"
