@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from attrs import frozen
+
+from .input_cache import cached_per_input
 
 TAXONOMY_NAMESPACE = "http://prconvert.example/taxonomy/1.0"
 TAXONOMY_URL = "http://prconvert.example/taxonomy/1.0/prconvert.xsd"
@@ -76,7 +78,7 @@ def normalize_label(label: str) -> str:
     return " ".join(text.split()).strip(" :-\u2013\u2014,")
 
 
-@lru_cache(maxsize=4096)
+@cached_per_input(maxsize=4096)
 def map_label(label: str, sections: tuple[str, ...], unit: str) -> Concept | None:
     """The concept a row label maps to for values of ``unit``, or None (asked once per value,
     so a row's answer is kept)."""

@@ -21,9 +21,8 @@ import attrs
 
 from .errors import ConversionError
 from .feeds import FeedPiece, feed_piece, jsonl_line
-from .jsonform import dumps_bytes
-from .output import FORMATS
-from .pipeline import CheckedRelease, check_bytes, gunzip_input
+from .output import FORMATS, plain_to_json
+from .pipeline import CheckedRelease, convert_bytes_checked, gunzip_input
 from .reader import DEFAULT_MAX_BYTES
 from .transform import STYLESHEETS
 
@@ -75,7 +74,7 @@ def convert_item(job: Job, item: Item) -> Outcome:
     try:
         with _time_limit(job.timeout):
             data = gunzip_input(item.data, item.name, job.max_bytes) if item.name.endswith(".gz") else item.data
-            releases = check_bytes(data, item.name, max_bytes=job.max_bytes)
+            releases = convert_bytes_checked(data, item.name, max_bytes=job.max_bytes)
             payloads = tuple(_serialize(job, checked) for checked in releases)
     except _TimeLimit:
         return Outcome(item.index, error=f"took over {job.timeout:g} s to convert; gave up (--timeout)",
@@ -118,7 +117,7 @@ def convert_chunk(job: Job, items: list[Item]) -> list[Outcome]:
 def _serialize(job: Job, checked: CheckedRelease) -> bytes | FeedPiece:
     params, release = dict(job.params), checked.release
     if job.to == "json":
-        return dumps_bytes(checked.plain)  # what to_json would print, without walking the record again
+        return plain_to_json([checked.plain])  # to_json, without walking the record again
     if job.to == "jsonl":
         piece = FeedPiece(jsonl_line(checked.plain))
         return piece if job.feed else piece.data

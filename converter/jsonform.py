@@ -27,24 +27,20 @@ def release_from_dict(data: dict) -> Release:
     return from_plain(Release, data)
 
 
-def dumps(data, indent: int | None = 2) -> str:
-    """Stable JSON text: keys in record order, non-ASCII kept, a final newline."""
-    return dumps_bytes(data, indent).decode("utf-8")
-
-
-def dumps_bytes(data, indent: int | None = 2) -> bytes:
-    """``dumps`` as UTF-8 bytes: orjson (a compiled encoder) where it gives the same bytes as
-    ``json.dumps``, which is the reference and the fallback (other indents, integers over 64
-    bits, tiny floats)."""
-    if orjson is not None and indent == 2:
+def json_bytes(data) -> bytes:
+    """Stable JSON text as UTF-8: indented by two, keys in record order, non-ASCII kept, a final
+    newline. orjson (a compiled encoder) prints it where its bytes are those of ``json.dumps``,
+    the reference and the fallback (integers over 64 bits, tiny floats)."""
+    if orjson is not None:
         try:
             text = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
         except (TypeError, orjson.JSONEncodeError):
             text = None
         if text is not None and _TINY_DECIMAL not in text and not _EXPONENT.search(text):
             return text
-    return _reference_dumps(data, indent).encode("utf-8")
+    return reference_json(data).encode("utf-8")
 
 
-def _reference_dumps(data, indent: int | None) -> str:
-    return json.dumps(data, indent=indent, ensure_ascii=False) + ("\n" if indent is not None else "")
+def reference_json(data) -> str:
+    """``json_bytes`` as ``json.dumps`` prints it."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from .table_cells import LINE_CACHE_SIZE, chunks, may_end_row, value_cells
+from .input_cache import cached_per_input
+from .table_cells import chunks, may_end_row, value_cells
 
 PAGE_MARK = re.compile(r"^\s*(?:<PAGE>\s*\d*|\f+)\s*$", re.IGNORECASE)
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|\d{1,3}|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\(\s*\d{1,3}\s*\))\s*$", re.I)
@@ -25,24 +25,21 @@ _CELL_SPLIT = re.compile(r"\s{2,}")
 _NUMERIC_TOKEN = re.compile(r"^(?:\$\s*)?\(?\$?\s*(?:\d{1,3}(?:,\d{3})+|\d+|\d*\.\d+)(?:\.\d+)?\s*\)?\s*%?\)?\*?$|^(?:-{1,3}|\u2014|n/?m|n/?a)$", re.I)
 
 
-def forget_lines() -> None:
-    """Empty the per-line caches: they serve the stages of one input, not the next input."""
-    for cached in (value_cells, is_table_row, is_value_row, is_prose):
-        cached.cache_clear()
-
-
 def numeric_cells(line: str) -> int:
     """How many number-like cells end the line, split on runs of two or more spaces."""
-    if not may_end_row(line):
-        return 0
+    return count_numeric_cells(line) if may_end_row(line) else 0
+
+
+def count_numeric_cells(line: str) -> int:
+    """``numeric_cells`` counted in full, without the last-word shortcut."""
     cells = _CELL_SPLIT.split(line.strip())
     count = 0
     for cell in reversed(cells):
         if cell in ("$", "($"):
             continue  # "$  122": the dollar sign printed apart from its number
-        tokens = cell.split()
-        if tokens and all(_NUMERIC_TOKEN.match(token) for token in _merge_dollars(tokens)):
-            count += len(_merge_dollars(tokens))
+        tokens = _merge_dollars(cell.split())
+        if tokens and all(_NUMERIC_TOKEN.match(token) for token in tokens):
+            count += len(tokens)
         else:
             break
     return count
@@ -58,13 +55,13 @@ def _merge_dollars(tokens: list[str]) -> list[str]:
     return merged
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
+@cached_per_input()
 def is_table_row(line: str) -> bool:
     """A line of a fixed-width table: a label (or none) then two or more number cells."""
     return numeric_cells(line) >= 2 and bool(re.search(r"\S\s{2,}\S", line.strip()) or line.strip()[0] in "$(0123456789")
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
+@cached_per_input()
 def is_prose(line: str) -> bool:
     """A line of running text: many words, no wide gaps between them."""
     stripped = line.strip()
@@ -95,7 +92,7 @@ def join_lines(lines: list[str]) -> str:
     return normalize(out)
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
+@cached_per_input()
 def is_value_row(line: str) -> bool:
     """A table row as accountants print it, ``$  (839) $     -`` included: two or more value
     cells at the end of the line, at least one of them a number other than a year."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import ConversionError
-from .jsonform import dumps_bytes, release_to_dict
+from .jsonform import json_bytes, release_to_dict
 from .records import Release
 from .transform import STYLESHEETS, render
 from .xmlform import NAMESPACE, release_to_xml
@@ -17,8 +17,12 @@ from .xmlform import NAMESPACE, release_to_xml
 
 def to_json(releases: list[Release]) -> bytes:
     """One release: a JSON object; several (a multi-exhibit submission): a JSON array of them."""
-    data = [release_to_dict(release) for release in releases]
-    return dumps_bytes(data[0] if len(data) == 1 else data)
+    return plain_to_json([release_to_dict(release) for release in releases])
+
+
+def plain_to_json(plains: list[dict]) -> bytes:
+    """``to_json`` of records already in plain form (the batch has them from the schema check)."""
+    return json_bytes(plains[0] if len(plains) == 1 else plains)
 
 
 def releases_to_xml(releases: list[Release]) -> etree._Element:

@@ -17,12 +17,11 @@ from .edgar import EdgarDocument, Submission, read_submission
 from .errors import ConversionError, InputTooLargeError, NoReleaseError
 from .extract import extract_release
 from .jsonform import release_to_dict
-from .lines import forget_lines
-from .concepts import map_label
+from .input_cache import clear_input_caches
 from .reader import DEFAULT_MAX_BYTES, decode_bytes
 from .markup import html_to_lines, is_html
 from .records import ParseWarning, Release, Source
-from .segmenter import forget_marks, segment, split_releases
+from .segmenter import segment, split_releases
 from .validation import validate_record
 
 _RELEASE_TYPE = re.compile(r"^EX-(?:99|20)\b", re.IGNORECASE)
@@ -42,13 +41,13 @@ class CheckedRelease:
 
 def convert_bytes(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Release]:
     """Convert one input (a bare release, a cut ``<DOCUMENT>`` or a full submission) to records."""
-    return [checked.release for checked in check_bytes(data, name, max_bytes=max_bytes)]
+    return [checked.release for checked in convert_bytes_checked(data, name, max_bytes=max_bytes)]
 
 
-def check_bytes(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[CheckedRelease]:
+def convert_bytes_checked(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[CheckedRelease]:
     """``convert_bytes``, each record handed on with its checked plain form (the batch writers
     print JSON from it rather than walk the record again)."""
-    _forget_answers()
+    clear_input_caches()  # answers about lines and labels serve one input only
     try:
         text = decode_bytes(data, max_bytes)
         submission = read_submission(text.lines)
@@ -85,14 +84,6 @@ def check_bytes(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_BY
         return checked
     except ConversionError as error:
         raise error.at(name)
-
-
-def _forget_answers() -> None:
-    """Empty the caches of answers about lines and labels: they serve the stages of one input,
-    so memory stays flat and one input's speed does not depend on the inputs before it."""
-    forget_lines()
-    forget_marks()
-    map_label.cache_clear()
 
 
 # Work limits, so that no input within --max-bytes runs for long: the text of the releases in one

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
 from attrs import frozen
 
@@ -17,6 +16,7 @@ from .fields.dateline import match_dateline
 from .fields.front import classify_front_line, is_contact_line, is_contact_start, is_letterhead
 from .fields.safe_harbor import is_safe_harbor_heading, is_safe_harbor_text, continues_safe_harbor
 from .fields.wire import LEADING_TAGS, strip_tags
+from .input_cache import cached_per_input
 
 _TRAILER_CONTACT = re.compile(r"^\s*+/?\s*+(?:CONTACTS?|For\s+(?:further|more)\s+information)\s*:", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^\s*SOURCE\s+\S")
@@ -48,7 +48,7 @@ def segment(lines: tuple[str, ...]) -> tuple[Segment, ...]:
     return tuple(sorted(segments, key=lambda segment: segment.first))
 
 
-@lru_cache(maxsize=4)
+@cached_per_input(maxsize=4)
 def _page_and_table_marks(lines: tuple[str, ...]) -> tuple[str | None, ...]:
     """The first two passes, which ``split_releases`` and then ``segment`` both make over the
     same text: kept, so a text holding one release is not read for tables twice."""
@@ -56,10 +56,6 @@ def _page_and_table_marks(lines: tuple[str, ...]) -> tuple[str | None, ...]:
     _mark_pages(lines, kinds)
     _mark_tables(lines, kinds)
     return tuple(kinds)
-
-
-def forget_marks() -> None:
-    _page_and_table_marks.cache_clear()
 
 
 def _mark_pages(lines, kinds) -> None:

@@ -56,7 +56,8 @@ _LEAVES = (str, int, float, bool, type(None))
 
 
 def to_plain(value):
-    """A record as JSON-ready data: dicts, lists, str, int, float, None (the reference walk)."""
+    """A record as JSON-ready data: dicts, lists, str, int, float, None (records through their
+    ``plain_form``)."""
     kind = type(value)
     if kind in _LEAVES:
         return value

@@ -7,9 +7,10 @@ precision (for XBRL ``decimals``).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from attrs import frozen
+
+from .input_cache import cached_per_input
 
 # One printed number: sign, parentheses, dollar sign, separators, percent, footnote mark.
 _NUMBER = re.compile(
@@ -76,7 +77,6 @@ def chunks(line: str) -> list[tuple[int, int, str]]:
 # The last word of a line that may end a row of values: a number, a nil or a detached dollar sign.
 # Any other last word (most lines of prose) means no value cells, without reading the line further.
 _MAY_END_ROW = re.compile(r"\d|^(?:[-\u2013\u2014]{1,3}|[nN]/?[aAmM]|\*|\(?\$)$")
-LINE_CACHE_SIZE = 1 << 14  # lines; every stage asks about the same lines again, so answers are kept
 
 
 def may_end_row(line: str) -> bool:
@@ -85,7 +85,7 @@ def may_end_row(line: str) -> bool:
     return bool(words) and bool(_MAY_END_ROW.search(words[-1]))
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
+@cached_per_input()
 def value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
     """Split a line into its label (and where it ends) and the value cells that end the line.
 
@@ -94,7 +94,13 @@ def value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
     """
     line = line.expandtabs().rstrip()
     if not may_end_row(line):
-        return line.strip(), len(line), ()
+        return line.strip(), len(line), ()  # what read_value_cells finds there (tests/test_fast_paths.py)
+    return read_value_cells(line)
+
+
+def read_value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
+    """``value_cells`` read in full, without the last-word shortcut or the cache."""
+    line = line.expandtabs().rstrip()
     pieces = chunks(line)
     cells: list[Cell] = []
     cut = len(pieces)
