@@ -62,14 +62,16 @@ def all_concepts() -> dict[str, Concept]:
 
 
 @cache
-def _matchers() -> tuple[tuple[_Matcher, ...], re.Pattern, re.Pattern]:
+def _matchers() -> tuple[tuple[_Matcher, ...], re.Pattern, re.Pattern, re.Pattern]:
     data = _data()
     matchers = tuple(
         _Matcher(entry["name"], re.compile("(?:" + "|".join(entry["labels"]) + ")"),
                  re.compile(entry["within"]) if "within" in entry else None)
         for entry in data["concepts"]
     )
-    return matchers, re.compile(data["exclude"]), re.compile(data["sections_allowed"])
+    # Every label at once: most rows are line items that no concept names, and one match tells.
+    any_label = re.compile("|".join(f"(?:{matcher.labels.pattern})" for matcher in matchers))
+    return matchers, re.compile(data["exclude"]), re.compile(data["sections_allowed"]), any_label
 
 
 def normalize_label(label: str) -> str:
@@ -82,8 +84,10 @@ def normalize_label(label: str) -> str:
 def map_label(label: str, sections: tuple[str, ...], unit: str) -> Concept | None:
     """The concept a row label maps to for values of ``unit``, or None (asked once per value,
     so a row's answer is kept)."""
-    matchers, exclude, allowed = _matchers()
+    matchers, exclude, allowed, any_label = _matchers()
     text = normalize_label(label)
+    if not any_label.fullmatch(text):
+        return None
     path = [normalize_label(section) for section in sections]
     if exclude.search(text) or any(exclude.search(section) for section in path):
         return None

@@ -55,10 +55,21 @@ def _merge_dollars(tokens: list[str]) -> list[str]:
     return merged
 
 
+_WIDE_GAP = re.compile(r"\S\s{2,}\S")
+_WIDER_GAP = re.compile(r"\s{3,}")
+
+
 @cached_per_input()
 def is_table_row(line: str) -> bool:
     """A line of a fixed-width table: a label (or none) then two or more number cells."""
-    return numeric_cells(line) >= 2 and bool(re.search(r"\S\s{2,}\S", line.strip()) or line.strip()[0] in "$(0123456789")
+    return numeric_cells(line) >= 2 and bool(_WIDE_GAP.search(line.strip()) or line.strip()[0] in "$(0123456789")
+
+
+@cached_per_input()
+def is_number_row(line: str) -> bool:
+    """A table row of either reading (``is_table_row`` or ``is_value_row``); a line whose last
+    word can end no row, as most lines of prose, is neither, without asking both."""
+    return may_end_row(line) and (is_table_row(line) or is_value_row(line))
 
 
 @cached_per_input()
@@ -66,7 +77,7 @@ def is_prose(line: str) -> bool:
     """A line of running text: many words, no wide gaps between them."""
     stripped = line.strip()
     words = stripped.split()
-    return len(words) >= 7 and len(re.findall(r"\s{3,}", stripped)) <= 1 and not is_table_row(line)
+    return len(words) >= 7 and len(_WIDER_GAP.findall(stripped)) <= 1 and not is_table_row(line)
 
 
 def indent(line: str) -> int:
@@ -78,6 +89,9 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
+_HYPHENATED = re.compile(r"[a-z]-$")
+
+
 def join_lines(lines: list[str]) -> str:
     """Reflow printed lines into one string, rejoining words hyphenated at a line end."""
     out = ""
@@ -85,7 +99,7 @@ def join_lines(lines: list[str]) -> str:
         piece = line.strip()
         if not piece:
             continue
-        if out.endswith("-") and not out.endswith("--") and re.search(r"[a-z]-$", out) and piece[:1].islower():
+        if out.endswith("-") and not out.endswith("--") and _HYPHENATED.search(out) and piece[:1].islower():
             out += piece
         else:
             out = f"{out} {piece}" if out else piece

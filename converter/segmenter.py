@@ -88,8 +88,7 @@ def _mark_tables(lines, kinds) -> None:
             kinds[i] = "table"
         if upper.startswith("</TABLE>"):
             inside = False
-    rows = [i for i, line in enumerate(lines)
-            if kinds[i] is None and (shape.is_table_row(line) or shape.is_value_row(line))]
+    rows = [i for i, line in enumerate(lines) if kinds[i] is None and shape.is_number_row(line)]
     for group in _row_groups(lines, rows):
         first, last = group[0], group[-1]
         if len(group) < 2:
@@ -213,9 +212,10 @@ def _paragraphs(lines, kinds, start: int, end: int) -> list[list[int]]:
 
 def _starts_new_paragraph(previous: str, line: str) -> bool:
     # Paragraphs of some releases are marked only by a first-line indent, with no blank line.
-    indented = shape.indent(line) >= shape.indent(previous) + 3 and shape.indent(line) <= 12
-    ended = previous.rstrip().endswith((".", '"', "\u201d", ":", "!", "?"))
-    return indented and ended and shape.is_prose(previous)
+    if not previous.rstrip().endswith((".", '"', "\u201d", ":", "!", "?")):
+        return False  # asked first: most lines end mid-sentence
+    indented = shape.indent(previous) + 3 <= shape.indent(line) <= 12
+    return indented and shape.is_prose(previous)
 
 
 def _classify_release(lines, paragraphs: list[list[int]], first_table: int) -> list[Segment]:

@@ -45,11 +45,14 @@ class FactBook:
         printed = [value.reading.value for value in values]
         deduction = bool(printed) and all(number < 0 for number in printed)
         labelled_at_end = bool(words.AT_PERIOD_END.search(label))  # asked once a row, not once a value
+        mapped: dict[str, Concept | None] = {}  # the row's concept for each unit it prints
         for value in values:
             info = columns[value.column]
             if info.period is None:
                 continue
-            concept = map_label(label, sections, value.unit)
+            if value.unit not in mapped:
+                mapped[value.unit] = map_label(label, sections, value.unit)
+            concept = mapped[value.unit]
             if concept is not None and concept.sign == "expense" and deduction:
                 concept = None  # "Income tax expense (32)": printed as a deduction
             period = _period_of(info.period, concept, labelled_at_end)

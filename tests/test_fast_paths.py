@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from converter import convert_path, release_to_dict
 from converter.jsonform import json_bytes, reference_json
-from converter.lines import count_numeric_cells, numeric_cells
+from converter.lines import count_numeric_cells, is_number_row, is_table_row, is_value_row, numeric_cells
 from converter.table_cells import read_value_cells, value_cells
 from converter.validation import fast_validator, reference_validator, validate_record
 from converter.errors import InvalidRecordError
@@ -88,6 +88,7 @@ _TABLE_LINES = st.lists(st.tuples(st.sampled_from(_CELL_WORDS), st.sampled_from(
 def test_the_last_word_shortcut_never_changes_a_reading(line):
     assert value_cells(line) == read_value_cells(line)
     assert numeric_cells(line) == count_numeric_cells(line)
+    assert is_number_row(line) == (is_table_row(line) or is_value_row(line))
 
 
 def test_the_last_word_shortcut_on_every_line_we_have():
@@ -97,3 +98,19 @@ def test_the_last_word_shortcut_on_every_line_we_have():
     for line in lines:
         assert value_cells(line) == read_value_cells(line), line
         assert numeric_cells(line) == count_numeric_cells(line), line
+        assert is_number_row(line) == (is_table_row(line) or is_value_row(line)), line
+
+
+def test_the_all_labels_pattern_matches_exactly_where_some_concept_label_does():
+    """``map_label`` first asks one pattern of every label, and answers None when it fails."""
+    from converter.concepts import _matchers, normalize_label
+
+    matchers, _, _, any_label = _matchers()
+    labels = {normalize_label(piece) for path in EXAMPLE_FILES + VARIANT_FILES + CORPUS_FILES
+              for line in path.read_text(encoding="latin-1").splitlines() for piece in line.strip().split("  ")}
+    hits = 0
+    for text in labels:
+        each = any(matcher.labels.fullmatch(text) for matcher in matchers)
+        assert bool(any_label.fullmatch(text)) == each, text
+        hits += each
+    assert hits > 20
