@@ -15,7 +15,7 @@ from .fields.dateline import dateline_date, match_dateline, numeric_dates
 from .fields.front import AUDIENCE, EXHIBIT, RELEASE_NUMBER
 from .fields.issuer import issuer_from_sentence, issuer_from_tag_line, issuer_from_title
 from .fields.safe_harbor import is_safe_harbor_heading, split_risks
-from .fields.wire import BARE_TICKER, LEADING_TAGS, TICKER, TICKER_GROUP, exchange_name, strip_tags, wire_code, wire_service
+from .fields.wire import LEADING_TAGS, TICKER, TICKER_GROUP, bare_tickers, exchange_name, strip_tags, wire_code, wire_service
 from .records import (
     SCHEMA_VERSION, Block, Contact, Dateline, FieldLines, Issuer, Paragraph, ParseWarning, Release,
     SafeHarbor, Security, Source, Wire,
@@ -212,7 +212,7 @@ def _securities(release: _Release) -> tuple[Security, ...]:
     kinds = ("header", "headline", "subheadline", "wire", "dateline", "body", "contact", "other")
     for group in _paragraph_groups(release, kinds):
         flat = shape.normalize(" ".join(release.lines[i] for s in group for i in range(s.first, s.last + 1)))
-        spans = [m.group(0) for m in TICKER_GROUP.finditer(flat)] + [m.group(0) for m in BARE_TICKER.finditer(flat)]
+        spans = [m.group(0) for m in TICKER_GROUP.finditer(flat)] + bare_tickers(flat)
         for span in spans:
             for match in TICKER.finditer(span):
                 key = (exchange_name(match["exchange"]), match["symbol"])

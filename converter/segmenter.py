@@ -89,11 +89,12 @@ def _mark_tables(lines, kinds) -> None:
         if upper.startswith("</TABLE>"):
             inside = False
     rows = [i for i, line in enumerate(lines) if kinds[i] is None and shape.is_number_row(line)]
+    first_prose = next((i for i, line in enumerate(lines) if shape.is_prose(line)), len(lines)) if rows else 0
     for group in _row_groups(lines, rows):
         first, last = group[0], group[-1]
         if len(group) < 2:
             continue
-        first = _extend_table_up(lines, kinds, first)
+        first = _extend_table_up(lines, kinds, first, first_prose)
         for i in range(first, last + 1):
             if kinds[i] is None and lines[i].strip():
                 kinds[i] = "table"
@@ -119,9 +120,10 @@ def _table_gap(lines, a: int, b: int) -> bool:
     return not any(shape.is_prose(line) for line in between)
 
 
-def _extend_table_up(lines, kinds, first: int) -> int:
+def _extend_table_up(lines, kinds, first: int, first_prose: int) -> int:
     """Take in the headings and caption above a table's first row: paragraphs of table matter up
-    to two blank lines apart, stopping at running text, contacts or lines already claimed."""
+    to two blank lines apart, stopping at running text, contacts or lines already claimed.
+    ``first_prose`` is the index of the text's first line of prose."""
     top, i = first, first - 1
     while first - top <= 20:
         end, blanks = i, 0
@@ -135,8 +137,7 @@ def _extend_table_up(lines, kinds, first: int) -> int:
         paragraph = [lines[k] for k in range(start, end + 1)]
         if any(is_contact_start(line) or is_contact_line(line) for line in paragraph):
             break
-        after_prose = any(shape.is_prose(lines[k]) for k in range(start))
-        if not shape.is_table_matter(paragraph, after_prose):
+        if not shape.is_table_matter(paragraph, after_prose=first_prose < start):
             break
         top, i = start, start - 1
     return top

@@ -7,6 +7,7 @@ printed extents overlap down the rows; header words are given to the columns the
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from attrs import field, frozen
 
@@ -78,11 +79,14 @@ def split_tables(block: list[TableLine]) -> list[Layout]:
     tables: list[dict] = []
     current = _new_table()
     pending: list[TableLine] = []
-    for position, line in enumerate(block):
+    data = [line for line in block if line.kind == "data"]  # in order, so rows below are a bisect away
+    data_at = [line.index for line in data]
+    for line in block:
         if line.kind in ("blank", "skip", "rule"):
             pending.append(line)
             continue
-        if line.kind == "years" or (line.kind == "text" and _in_value_area(line, block, position)):
+        below = bisect_right(data_at, line.index)
+        if line.kind == "years" or (line.kind == "text" and _in_value_area(line, data[below: below + 6])):
             if current["body_rows"]:
                 tables.append(current)
                 current = _new_table()
@@ -99,7 +103,7 @@ def split_tables(block: list[TableLine]) -> list[Layout]:
             pending = []
         else:
             pending.append(line)
-    current["body"] += [p for p in pending if p.kind != "text" or _has_row_after(p, block)]
+    current["body"] += [p for p in pending if p.kind != "text" or (data_at and data_at[-1] > p.index)]
     tables.append(current)
     return [_layout(table) for table in tables if table["body_rows"]]
 
@@ -108,13 +112,9 @@ def _new_table() -> dict:
     return {"captions": [], "stub": [], "headers": [], "body": [], "body_rows": 0}
 
 
-def _has_row_after(line: TableLine, block: list[TableLine]) -> bool:
-    return any(other.kind == "data" and other.index > line.index for other in block)
-
-
-def _in_value_area(line: TableLine, block: list[TableLine], position: int) -> bool:
-    """A text line whose words start over the value columns of the rows below it (a header)."""
-    below = [other for other in block[position + 1:] if other.kind == "data"][:6]
+def _in_value_area(line: TableLine, below: list[TableLine]) -> bool:
+    """A text line whose words start over the value columns of the rows below it (a header);
+    ``below`` holds the next few data lines."""
     if not below:
         return False
     left = min(other.cells[0].start for other in below)

@@ -33,12 +33,13 @@ def read_tables(
     """
     if not spans:
         return (), (), []
-    calendar = read_calendar(_prose(lines, spans))
+    taken = {i for a, b in spans for i in range(a, b + 1)}  # the lines of every table block
+    calendar = read_calendar(" ".join(line for i, line in enumerate(lines) if i not in taken))
     tables: list[Table] = []
     book = FactBook()
     warnings: list[ParseWarning] = []
     for first, last in spans:
-        above = _caption_above(lines, first, spans)
+        above = _caption_above(lines, first, taken)
         inherited: TableScale | None = None
         for number, layout in enumerate(split_tables(classify(lines, first, last))):
             captions = ([line.text for line in layout.captions] or (above if number == 0 else []))
@@ -138,9 +139,9 @@ def _row(spec: RowSpec, values: list[Value], width: int) -> Row:
     return Row(label=spec.label, concept=concept, values=printed, lines=(spec.first + 1, spec.last + 1))
 
 
-def _caption_above(lines: tuple[str, ...], first: int, spans: list[tuple[int, int]]) -> list[str]:
-    """Title and scale lines printed just above a block (an SGML <TABLE> leaves them outside)."""
-    taken = {i for a, b in spans for i in range(a, b + 1)}
+def _caption_above(lines: tuple[str, ...], first: int, taken: set[int]) -> list[str]:
+    """Title and scale lines printed just above a block (an SGML <TABLE> leaves them outside);
+    ``taken`` holds the lines of all table blocks."""
     found: list[str] = []
     blanks = 0
     for i in range(first - 1, max(-1, first - 12), -1):
@@ -157,11 +158,6 @@ def _caption_above(lines: tuple[str, ...], first: int, spans: list[tuple[int, in
         if len(found) >= _ABOVE_LIMIT:
             break
     return found
-
-
-def _prose(lines: tuple[str, ...], spans: list[tuple[int, int]]) -> str:
-    taken = {i for a, b in spans for i in range(a, b + 1)}
-    return " ".join(line for i, line in enumerate(lines) if i not in taken)
 
 
 def _first_line(layout: Layout) -> int:

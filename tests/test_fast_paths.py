@@ -114,3 +114,41 @@ def test_the_all_labels_pattern_matches_exactly_where_some_concept_label_does():
         assert bool(any_label.fullmatch(text)) == each, text
         hits += each
     assert hits > 20
+
+
+def _texts_we_have() -> set[str]:
+    """Every line, and every paragraph joined on one line, of the examples, variants and corpus."""
+    texts: set[str] = set()
+    for path in EXAMPLE_FILES + VARIANT_FILES + CORPUS_FILES:
+        text = path.read_text(encoding="latin-1")
+        texts.update(text.splitlines())
+        texts.update(" ".join(paragraph.split()) for paragraph in text.split("\n\n"))
+    return texts
+
+
+_GUARD_SAMPLES = ["Nasdaq: ACME", "NYSE:X", "(OTC BB: ABCD)", "TSX Venture: ZZ", "call 555-0100 x 12", "(212) 555-0100",
+                  "jane@acme.com", "FAX", "fax: 555 0100", "NAſDAQ: ACME", "\uff11\uff12\uff13-4567 555-0100", "Nasdaq : ACME"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_GUARD_SAMPLES + ["the", "company", ":", " ", "  ", "1998", "-", "@", "Boston"]),
+                max_size=10).map(" ".join))
+def test_guarded_patterns_find_what_the_patterns_find(text):
+    _assert_guards_agree(text)
+
+
+def test_guarded_patterns_on_every_line_and_paragraph_we_have():
+    texts = _texts_we_have()
+    assert len(texts) > 1000
+    for text in texts | set(_GUARD_SAMPLES):
+        _assert_guards_agree(text)
+
+
+def _assert_guards_agree(text: str) -> None:
+    from converter.fields.front import EMAIL, PHONE, has_email, has_phone
+    from converter.fields.wire import BARE_TICKER, bare_tickers
+
+    assert has_phone(text) == bool(PHONE.search(text)), text
+    assert has_email(text) == bool(EMAIL.search(text)), text
+    assert bare_tickers(text) == [m.group(0) for m in BARE_TICKER.finditer(text)], text
+

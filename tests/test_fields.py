@@ -57,3 +57,13 @@ def test_pr_newswire_trailer_contacts():
     assert (contact.name, contact.title, contact.organization, contact.phone, contact.fax) == (
         "Jane Roe", "Treasurer", "Acme Home Stores", "212-555-0129", "212-555-0130"
     )
+
+
+def test_a_risk_keeps_the_end_of_its_last_word():
+    from converter.fields.safe_harbor import split_risks
+
+    text = ("Factors include: (1) pricing by each competitor and (2) changes in supply and "
+            "(3) a weaker brand")
+    assert split_risks(text) == ["pricing by each competitor", "changes in supply", "a weaker brand"]
+    text = "Risks include weak demand; pricing by each competitor or; the loss of a brand"
+    assert split_risks(text) == ["weak demand", "pricing by each competitor", "the loss of a brand"]

@@ -8,7 +8,7 @@ import re
 from ..knowledge import COMPANY_SUFFIXES, ORGANIZATION_WORDS, TITLE_WORDS
 from ..lines import indent, normalize
 from ..records import Contact
-from .front import CONTACT_START, EMAIL, PHONE, RELEASE_NUMBER, URL
+from .front import CONTACT_START, EMAIL, PHONE, RELEASE_NUMBER, URL, has_email, has_phone
 
 _LABEL = re.compile(r"^\s*+/?\s*+(?P<label>[^:]{0,50}?)\s*+:\s*", re.IGNORECASE)  # possessive: linear on long blank runs
 _ROLE_LABEL = re.compile(
@@ -158,7 +158,7 @@ def _columns(group):
     if sum(1 for start in starts if abs(start - column) <= 3) < 2:
         return [group]
     rights = [text[column:].strip() for _, text in group if text[column:].strip()]
-    if all(PHONE.search(r) or EMAIL.search(r) or _FAX.match(r) for r in rights):
+    if all(has_phone(r) or has_email(r) or _FAX.match(r) for r in rights):
         return [group]  # "Jane Roe, Treasurer        (330) 555-0155": one contact a line
     # Lines printed only on the left above the first two-sided line head both columns.
     both = [n for n, text in group if text[:column].strip() and text[column:].strip() and text[column - 1] == " "]
@@ -182,7 +182,7 @@ def _columns(group):
 
 
 def _means(text: str) -> bool:
-    return bool(PHONE.search(text) or EMAIL.search(text))
+    return bool(has_phone(text) or has_email(text))
 
 
 def _content_column(text: str) -> int:
@@ -200,10 +200,10 @@ def _merge_wrapped(column):
         if (
             merged
             and indent(text) > _content_column(merged[-1][1]) + 1
-            and not PHONE.search(text) and not EMAIL.search(text)
+            and not has_phone(text) and not has_email(text)
             and not _SEPARATOR.match(text.strip())
             and not merged[-1][1].rstrip().endswith(":")
-            and not PHONE.search(merged[-1][1]) and not EMAIL.search(merged[-1][1])
+            and not has_phone(merged[-1][1]) and not has_email(merged[-1][1])
         ):
             merged[-1] = (merged[-1][0], merged[-1][1].rstrip() + " " + text.strip())
         else:
@@ -228,7 +228,7 @@ def _read_stack(column) -> list[Contact]:
         if line and CONTACT_START.match(line):
             collector.new_block()
             line = _take_label(collector, line, number)
-        if not line or RELEASE_NUMBER.search(line) or (URL.search(line) and not EMAIL.search(line) and not PHONE.search(line)):
+        if not line or RELEASE_NUMBER.search(line) or (URL.search(line) and not has_email(line) and not has_phone(line)):
             continue
         if _SEPARATOR.match(line):
             collector.new_block()
@@ -360,7 +360,7 @@ def _read_inline(group) -> list[Contact]:
             collector.flush()
         for piece in _comma_pieces(chunk):
             number = _line_of(group, piece) or first
-            if EMAIL.search(piece) or PHONE.search(piece) or _FAX.search(piece):
+            if has_email(piece) or has_phone(piece) or _FAX.search(piece):
                 _read_line(collector, piece, number)
             elif piece and not URL.fullmatch(piece):
                 _read_words(collector, piece, number)

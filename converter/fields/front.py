@@ -80,4 +80,21 @@ def is_contact_start(line: str) -> bool:
 
 def is_contact_line(line: str) -> bool:
     """A line that only a contact block holds: a phone number, an e-mail address, "Fax"."""
-    return bool(PHONE.search(line) or EMAIL.search(line) or re.search(r"\bFax\b", line, re.I))
+    return has_phone(line) or has_email(line) or ("fax" in line.lower() and bool(_FAX_WORD.search(line)))
+
+
+# The engine tries a pattern such as PHONE's at every position of a text: the tests below turn away,
+# at the cost of a substring search, the many lines that hold no digit or no "@".
+_FAX_WORD = re.compile(r"\bFax\b", re.IGNORECASE)
+
+
+def has_phone(text: str) -> bool:
+    """Whether PHONE finds a number in ``text``."""
+    if text.isascii() and not any(digit in text for digit in "0123456789"):
+        return False
+    return bool(PHONE.search(text))
+
+
+def has_email(text: str) -> bool:
+    """Whether EMAIL finds an address in ``text``."""
+    return "@" in text and bool(EMAIL.search(text))

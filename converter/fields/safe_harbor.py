@@ -40,6 +40,7 @@ _SEQUENCES = {
     "letter": list("abcdefghijklmnopqrstuvwxyz"),
 }
 _MARKER = re.compile(r"(?:(?<=\s)|^)\(?(?P<mark>[ivx]{1,5}|\d{1,2}|[a-z])\)(?=\s)")
+_LEADING_JOINER = re.compile(r"^(?:and|or)\s+")
 _BULLET = re.compile(r"^\s*(?:[*\u2022\u00b7o]|--?)\s+")
 _LIST_LEAD = re.compile(
     r"\b(?:include|includes|including|following)\b(?:,?\s*(?:without\s+limitation|but\s+(?:are\s+)?not\s+limited\s+to),?)?\s*(?:the\s+following)?\s*:?\s",
@@ -49,8 +50,9 @@ _LIST_LEAD = re.compile(
 
 def split_risks(text: str, item_lines: list[str] | None = None) -> list[str]:
     """The enumerated risks of a notice: (i)/(1)/(a) items, bullet lines, or a semicolon list."""
+    marks = list(_MARKER.finditer(text)) if ")" in text else []  # found once for the three sequences
     for name in ("roman", "number", "letter"):
-        items = _marked_items(text, _SEQUENCES[name])
+        items = _marked_items(text, marks, _SEQUENCES[name])
         if len(items) >= 2:
             return items
     if item_lines:
@@ -60,8 +62,8 @@ def split_risks(text: str, item_lines: list[str] | None = None) -> list[str]:
     return _semicolon_items(text)
 
 
-def _marked_items(text: str, sequence: list[str]) -> list[str]:
-    marks = [m for m in _MARKER.finditer(text) if m["mark"] in sequence]
+def _marked_items(text: str, found: list[re.Match], sequence: list[str]) -> list[str]:
+    marks = [m for m in found if m["mark"] in sequence]
     chosen: list[re.Match] = []
     for match in marks:
         expected = sequence[len(chosen)] if len(chosen) < len(sequence) else None
@@ -115,6 +117,17 @@ def _clean_item(item: str, last: bool) -> str:
     item = " ".join(item.split())
     if last:
         item = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", item)[0]
-    item = re.sub(r"^(?:and|or)\s+", "", item)
-    item = re.sub(r"(?!(?<=\s)[^,;])[,;]?\s*+(?:and|or)?\s*$", "", item).strip()  # linear on blank runs
-    return item.rstrip(".;, ").strip()
+    item = _LEADING_JOINER.sub("", item)
+    return _drop_trailing_joiner(item).rstrip(".;, ").strip()
+
+
+def _drop_trailing_joiner(item: str) -> str:
+    """The joiner to the next item at an item's end: ", and", "; or", "," -- "and" or "or" only
+    as a word of its own ("brand" and "competitor" keep their ends)."""
+    text = item.rstrip()
+    for word in ("and", "or"):
+        before = text[: -len(word)]
+        if text.endswith(word) and not (before[-1:].isalnum() or before[-1:] == "_"):
+            text = before.rstrip()
+            break
+    return text[:-1] if text.endswith((",", ";")) else text

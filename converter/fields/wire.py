@@ -45,6 +45,17 @@ _BARE_EXCHANGE = "|".join(
     re.escape(name).replace(r"\ ", r"\s+") for name in sorted(BARE_EXCHANGES, key=len, reverse=True)
 )
 BARE_TICKER = re.compile(rf"(?<![A-Za-z])(?i:{_BARE_EXCHANGE})\s*:\s*[A-Z]{{1,6}}(?:\.[A-Z])?(?![A-Za-z])")
+_BARE_EXCHANGE_HEADS = tuple(sorted({re.split(r"[\s/]", name)[0].lower() for name in BARE_EXCHANGES}))
+
+
+def bare_tickers(text: str) -> list[str]:
+    """What BARE_TICKER finds in ``text``. The pattern is tried at every position of a paragraph, so
+    an ASCII text with no colon or no exchange's first word is not scanned."""
+    if text.isascii():
+        lowered = text.lower()
+        if ":" not in text or not any(head in lowered for head in _BARE_EXCHANGE_HEADS):
+            return []
+    return [match.group(0) for match in BARE_TICKER.finditer(text)]
 
 
 def wire_service(printed: str) -> str | None:
