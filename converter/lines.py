@@ -20,6 +20,24 @@ SGML_TABLE_TAG = re.compile(r"^\s*</?(?:TABLE|CAPTION|S|C|FN)>", re.IGNORECASE)
 SIGNATURE_START = re.compile(
     r"^\s*(?:SIGNATURES?|Pursuant\s+to\s+the\s+requirements\s+of\s+the\s+Securities\s+Exchange\s+Act)\b"
 )
+# The first printed character that each line pattern above needs: asking a line's first character
+# is cheaper than trying a pattern, and most lines have none of these.
+PAGE_MARK_LEADS = "<"  # a line of form feeds alone is blank
+END_MARK_LEADS = "-#*"
+RULE_LEADS = "-=_"
+SIGNATURE_LEADS = "SP"
+
+
+def may_be_page_number(lead: str) -> bool:
+    return bool(lead) and (lead in "-(Pp" or lead.isdigit())
+
+
+@cached_per_input(maxsize=4)
+def line_leads(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """The first printed character of each line ("" for a blank line)."""
+    return tuple(line.lstrip()[:1] for line in lines)
+
+
 # One printed number as accountants print it: $1,234  (1,234)  12.5%  .25  --
 _CELL_SPLIT = re.compile(r"\s{2,}")
 _NUMERIC_TOKEN = re.compile(r"^(?:\$\s*)?\(?\$?\s*(?:\d{1,3}(?:,\d{3})+|\d+|\d*\.\d+)(?:\.\d+)?\s*\)?\s*%?\)?\*?$|^(?:-{1,3}|\u2014|n/?m|n/?a)$", re.I)

@@ -59,12 +59,13 @@ def _page_and_table_marks(lines: tuple[str, ...]) -> tuple[str | None, ...]:
 
 
 def _mark_pages(lines, kinds) -> None:
-    marks = [i for i, line in enumerate(lines) if shape.PAGE_MARK.match(line) and line.strip()]
+    leads = shape.line_leads(lines)
+    marks = [i for i, line in enumerate(lines) if leads[i] == "<" and shape.PAGE_MARK.match(line)]
     for i in marks:
         kinds[i] = "page"
-    last_text = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    last_text = max((i for i, lead in enumerate(leads) if lead), default=-1)
     for i, line in enumerate(lines):
-        if kinds[i] or not shape.PAGE_NUMBER.match(line):
+        if kinds[i] or not shape.may_be_page_number(leads[i]) or not shape.PAGE_NUMBER.match(line):
             continue
         nearby = marks[bisect_left(marks, i - 3): bisect_right(marks, i + 3)]  # not every mark: linear time
         near_mark = any(_only_blank_between(lines, i, mark) for mark in nearby)
@@ -146,15 +147,16 @@ def _extend_table_up(lines, kinds, first: int, first_prose: int) -> int:
 def _mark_back_matter(lines, kinds) -> int:
     """Mark the end mark, the trailer after it and any 8-K signature; return where the body ends."""
     end = len(lines)
+    leads = shape.line_leads(lines)
     for i, line in enumerate(lines):
-        if kinds[i] is None and shape.SIGNATURE_START.match(line):
+        if kinds[i] is None and leads[i] in shape.SIGNATURE_LEADS and leads[i] and shape.SIGNATURE_START.match(line):
             end = i
             for k in range(i, len(lines)):
                 if kinds[k] is None and lines[k].strip():
                     kinds[k] = "signature"
             break
     for i in range(end):
-        if kinds[i] is None and shape.END_MARK.match(lines[i]):
+        if kinds[i] is None and leads[i] and leads[i] in shape.END_MARK_LEADS and shape.END_MARK.match(lines[i]):
             kinds[i] = "end"
             if i > 0 and _SOURCE_LINE.match(lines[i - 1]) and kinds[i - 1] is None:
                 kinds[i - 1] = "end"
@@ -343,7 +345,8 @@ def _classify_body(lines, paragraphs, dateline_lines: int) -> list[Segment]:
 def _is_body_contact(lines, paragraph: list[int], segments: list[Segment]) -> bool:
     """Contacts printed after the body: a "Contact:" label, or a short stack with phones or e-mail
     right after other contacts."""
-    content = [i for i in paragraph if not shape.RULE.match(lines[i])]
+    leads = shape.line_leads(lines)
+    content = [i for i in paragraph if not (leads[i] and leads[i] in shape.RULE_LEADS and shape.RULE.match(lines[i]))]
     if not content:
         return False
     if is_contact_start(lines[content[0]].strip(" [")):
@@ -376,8 +379,9 @@ def split_releases(lines: tuple[str, ...]) -> list[tuple[int, int]]:
     with only front matter (headline, editor line, tags) between them.
     """
     kinds = list(_page_and_table_marks(lines))
+    leads = shape.line_leads(lines)
     for i, line in enumerate(lines):
-        if kinds[i] is None and shape.END_MARK.match(line):
+        if kinds[i] is None and leads[i] and leads[i] in shape.END_MARK_LEADS and shape.END_MARK.match(line):
             kinds[i] = "end"
     paragraphs = _paragraphs(lines, kinds, 0, len(lines))
     starts = [0]

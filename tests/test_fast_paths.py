@@ -152,3 +152,33 @@ def _assert_guards_agree(text: str) -> None:
     assert has_email(text) == bool(EMAIL.search(text)), text
     assert bare_tickers(text) == [m.group(0) for m in BARE_TICKER.finditer(text)], text
 
+
+
+_LEAD_LINES = st.lists(st.sampled_from(["", " ", "\t", "\f", "<PAGE>", "<page> 3", "- 3 -", "-0-", "--30--", "###", "# # #",
+                                        "* * *", "====", "---", "___", "Page 2 of 9", "(4)", "12", "SIGNATURES", "Pursuant",
+                                        "x", "END", "\u3000", "\x1c", "\u0663"]), max_size=4).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_LEAD_LINES)
+def test_line_patterns_need_the_first_characters_we_ask_of_them(line):
+    _assert_leads_needed(line)
+
+
+def test_line_patterns_need_the_first_characters_we_ask_of_them_on_every_line_we_have():
+    for line in _texts_we_have():
+        _assert_leads_needed(line)
+
+
+def _assert_leads_needed(line: str) -> None:
+    from converter import lines as shape
+
+    lead = shape.line_leads((line,))[0]
+    if shape.PAGE_MARK.match(line) and line.strip():
+        assert lead in shape.PAGE_MARK_LEADS and lead, line
+    if shape.PAGE_NUMBER.match(line):
+        assert shape.may_be_page_number(lead), line
+    for pattern, leads in ((shape.END_MARK, shape.END_MARK_LEADS), (shape.RULE, shape.RULE_LEADS),
+                           (shape.SIGNATURE_START, shape.SIGNATURE_LEADS)):
+        if pattern.match(line):
+            assert lead and lead in leads, (pattern.pattern, line)

@@ -9,6 +9,7 @@ import re
 
 from attrs import frozen
 
+from ..input_cache import cached_per_input
 from ..knowledge import MONTHS
 from .dates import NUMERIC_DATE, WRITTEN_DATE, iso_date, parse_written, year_near
 from .wire import WIRE_IN_DATELINE
@@ -45,8 +46,10 @@ class DatelineMatch:
     wire_text: str | None
 
 
+@cached_per_input()
 def match_dateline(text: str) -> DatelineMatch | None:
-    """Read a dateline at the start of a normalized paragraph, or None when there is none."""
+    """Read a dateline at the start of a normalized paragraph, or None when there is none (kept:
+    splitting releases, segmenting and extracting each ask it of the same paragraphs)."""
     match = DATELINE.match(text)
     if not match:
         return None
