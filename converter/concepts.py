@@ -69,8 +69,9 @@ def _matchers() -> tuple[tuple[_Matcher, ...], re.Pattern, re.Pattern, re.Patter
                  re.compile(entry["within"]) if "within" in entry else None)
         for entry in data["concepts"]
     )
-    # Every label at once: most rows are line items that no concept names, and one match tells.
-    any_label = re.compile("|".join(f"(?:{matcher.labels.pattern})" for matcher in matchers))
+    # Every label at once, each concept's in its group ``c<n>``: one match names the first concept
+    # whose labels fit (or tells that none does, as for most rows, which are line items).
+    any_label = re.compile("|".join(f"(?P<c{n}>{matcher.labels.pattern})" for n, matcher in enumerate(matchers)))
     return matchers, re.compile(data["exclude"]), re.compile(data["sections_allowed"]), any_label
 
 
@@ -86,7 +87,8 @@ def map_label(label: str, sections: tuple[str, ...], unit: str) -> Concept | Non
     so a row's answer is kept)."""
     matchers, exclude, allowed, any_label = _matchers()
     text = normalize_label(label)
-    if not any_label.fullmatch(text):
+    fitting = any_label.fullmatch(text)
+    if not fitting:
         return None
     path = [normalize_label(section) for section in sections]
     if exclude.search(text) or any(exclude.search(section) for section in path):
@@ -94,7 +96,8 @@ def map_label(label: str, sections: tuple[str, ...], unit: str) -> Concept | Non
     if path and not allowed.fullmatch(path[-1]):
         return None
     context = " > ".join(path)
-    for matcher in matchers:
+    first = int(fitting.lastgroup[1:])  # the concepts before it have no label that fits
+    for matcher in matchers[first:]:
         if matcher.labels.fullmatch(text) and (matcher.within is None or matcher.within.search(context)):
             concept = all_concepts()[matcher.name]
             if UNIT_TYPES.get(unit) == concept.type:

@@ -27,8 +27,9 @@ _NUMBER = re.compile(
     re.VERBOSE,
 )
 _NIL = re.compile(r"^(?:-{1,3}|\u2014{1,2}|\u2013|-0-|n/?[am]|N/?[AM]|\*)$")
+# Both at once, the nil first as parse_number asks them: one match a word, its groups read in one go.
+_NIL_OR_NUMBER = re.compile(f"(?P<nil>{_NIL.pattern})|{_NUMBER.pattern}", re.VERBOSE)
 _CHUNK = re.compile(r"\S+(?: \S+)*")  # text pieces split at runs of two or more spaces
-_TOKEN = re.compile(r"\S+")
 _YEAR = re.compile(r"^(?:19|20)\d\d\*{0,3}$")
 _MAX_DIGITS = 16  # 15 significant digits (what a float holds exactly) and a decimal point
 
@@ -52,21 +53,22 @@ class Cell:
 
 def parse_number(text: str) -> tuple[int | float | None, int, bool] | None:
     """``(value, places, percent)`` of a printed number or nil; None when it is not one."""
-    if _NIL.match(text):
-        return None, 0, False
-    match = _NUMBER.match(text)
+    match = _NIL_OR_NUMBER.match(text)
     if not match:
         return None
-    if bool(match["open"] or match["open2"]) != bool(match["close"] or match["close2"]):
+    nil, opened, minus, opened2, digits, closed, percent, closed2, _ = match.groups()
+    if nil is not None:
+        return None, 0, False
+    if bool(opened or opened2) != bool(closed or closed2):
         return None
-    digits = match["digits"].replace(",", "")
+    digits = digits.replace(",", "")
     if len(digits) > _MAX_DIGITS:
         return None  # no printed figure is this long (and int() refuses over 4,300 digits)
-    places = len(digits.split(".")[1]) if "." in digits else 0
+    places = len(digits) - digits.index(".") - 1 if "." in digits else 0
     value: int | float = float(digits) if places else int(digits)
-    if match["open"] or match["open2"] or match["minus"]:
+    if opened or opened2 or minus:
         value = -value
-    return value, places, bool(match["percent"])
+    return value, places, bool(percent)
 
 
 def chunks(line: str) -> list[tuple[int, int, str]]:
@@ -119,20 +121,19 @@ def read_value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
 
 
 def _piece_cells(piece: tuple[int, int, str]) -> list[Cell] | None:
-    start, _, text = piece
+    at, _, text = piece
     cells = []
-    for token in _TOKEN.finditer(text):
-        word = token.group()
-        at = start + token.start()
+    for word in text.split(" "):  # a piece's words are one space apart (``_CHUNK``)
         if word in ("$", "($"):
             cells.append(Cell(at, at + len(word), "$", None, 0, False, True))
-            continue
-        parsed = parse_number(word)
-        if parsed is None:
-            return None
-        value, places, percent = parsed
-        lead = len(word) - len(word.lstrip("$"))
-        cells.append(Cell(at + lead, at + len(word), word, value, places, percent, "$" in word))
+        else:
+            parsed = parse_number(word)
+            if parsed is None:
+                return None
+            value, places, percent = parsed
+            lead = len(word) - len(word.lstrip("$"))
+            cells.append(Cell(at + lead, at + len(word), word, value, places, percent, "$" in word))
+        at += len(word) + 1
     return cells
 
 

@@ -101,8 +101,9 @@ def test_the_last_word_shortcut_on_every_line_we_have():
         assert is_number_row(line) == (is_table_row(line) or is_value_row(line)), line
 
 
-def test_the_all_labels_pattern_matches_exactly_where_some_concept_label_does():
-    """``map_label`` first asks one pattern of every label, and answers None when it fails."""
+def test_the_all_labels_pattern_names_the_first_concept_whose_labels_fit():
+    """``map_label`` first asks one pattern of every label: it fails where no concept's labels fit,
+    and otherwise names the first concept whose labels do."""
     from converter.concepts import _matchers, normalize_label
 
     matchers, _, _, any_label = _matchers()
@@ -110,9 +111,10 @@ def test_the_all_labels_pattern_matches_exactly_where_some_concept_label_does():
               for line in path.read_text(encoding="latin-1").splitlines() for piece in line.strip().split("  ")}
     hits = 0
     for text in labels:
-        each = any(matcher.labels.fullmatch(text) for matcher in matchers)
-        assert bool(any_label.fullmatch(text)) == each, text
-        hits += each
+        first = next((n for n, matcher in enumerate(matchers) if matcher.labels.fullmatch(text)), None)
+        found = any_label.fullmatch(text)
+        assert (found.lastgroup if found else None) == (None if first is None else f"c{first}"), text
+        hits += first is not None
     assert hits > 20
 
 
@@ -182,3 +184,32 @@ def _assert_leads_needed(line: str) -> None:
                            (shape.SIGNATURE_START, shape.SIGNATURE_LEADS)):
         if pattern.match(line):
             assert lead and lead in leads, (pattern.pattern, line)
+
+
+def _parse_number_reference(text: str):
+    """parse_number as first written: the nil pattern, then the number pattern and its groups by name."""
+    from converter.table_cells import _NIL, _NUMBER
+
+    if _NIL.match(text):
+        return None, 0, False
+    match = _NUMBER.match(text)
+    if not match or bool(match["open"] or match["open2"]) != bool(match["close"] or match["close2"]):
+        return None
+    digits = match["digits"].replace(",", "")
+    if len(digits) > 16:
+        return None
+    places = len(digits.split(".")[1]) if "." in digits else 0
+    value = float(digits) if places else int(digits)
+    if match["open"] or match["open2"] or match["minus"]:
+        value = -value
+    return value, places, bool(match["percent"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["(", ")", "-", "\u2013", "\u2212", "$", "1", "23", ",", ",456", ".", "5", "%", "*", "a",
+                                 "(a)", "n/a", "N/M", "--", "\u2014", "-0-", "1234567890123456789"]), min_size=1, max_size=7)
+       .map("".join))
+def test_one_pattern_reads_numbers_as_the_two_did(word):
+    from converter.table_cells import parse_number
+
+    assert repr(parse_number(word)) == repr(_parse_number_reference(word))  # 1 and 1.0 told apart
