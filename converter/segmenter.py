@@ -81,11 +81,12 @@ def _only_blank_between(lines, a: int, b: int) -> bool:
 def _mark_tables(lines, kinds) -> None:
     """Fixed-width tables: SGML <TABLE> spans, then runs of number rows with their headings."""
     inside = False
+    leads = shape.line_leads(lines)
     for i, line in enumerate(lines):
-        upper = line.strip().upper()
+        upper = line.strip().upper() if leads[i] == "<" else ""
         if upper.startswith("<TABLE>"):
             inside = True
-        if inside and line.strip() and kinds[i] is None:
+        if inside and leads[i] and kinds[i] is None:
             kinds[i] = "table"
         if upper.startswith("</TABLE>"):
             inside = False

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from attrs import frozen
 
+from .input_cache import cached_per_input
 from .records import Period
 
 _MONTHS = {
@@ -114,6 +115,13 @@ def column_period(header: str, context: str, calendar: Calendar) -> Period | Non
     return Period(start=start.isoformat(), end=end.isoformat())
 
 
+@cached_per_input()
+def _dates(text: str) -> tuple[re.Match, ...]:
+    """DATE's matches in a heading or caption (asked of each several times, for every column)."""
+    return tuple(DATE.finditer(text))
+
+
+@cached_per_input()
 def _duration(text: str) -> tuple[int | None, int | None]:
     if _INSTANT.search(text):
         return None, None
@@ -134,12 +142,12 @@ def _duration(text: str) -> tuple[int | None, int | None]:
 
 
 def _dated(text: str) -> bool:
-    return any(match["day"] or match["year"] for match in DATE.finditer(text))
+    return any(match["day"] or match["year"] for match in _dates(text))
 
 
 def _end_date(text: str, leaf: int | None) -> date | None:
     """The date a heading names: the one of the leaf year when it names several."""
-    found = [m for m in DATE.finditer(text)]
+    found = list(_dates(text))
     full = [m for m in found if m["year"]]
     if full:
         chosen = [m for m in full if leaf is None or int(m["year"]) == leaf]
@@ -173,7 +181,12 @@ def _inferred_end(header: str, leaf: int | None, months: int | None, calendar: C
 
 def _without_dates(text: str) -> str:
     """The heading without its full dates, so that the leaf year is the one printed alone."""
-    kept = DATE.sub(lambda m: " " if m["year"] and m["day"] else m.group(), text)
+    pieces, last = [], 0
+    for match in _dates(text):  # what DATE.sub would replace
+        if match["year"] and match["day"]:
+            pieces += [text[last: match.start()], " "]
+            last = match.end()
+    kept = "".join(pieces) + text[last:]
     return kept if _YEAR.search(kept) else text
 
 

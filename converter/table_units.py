@@ -12,6 +12,7 @@ from decimal import Decimal
 from attrs import frozen
 
 from . import table_knowledge as words
+from .input_cache import cached_per_input
 from .table_cells import Cell
 
 # Unit of a value -> the XBRL unit id of its facts.
@@ -50,12 +51,18 @@ def read_scale(caption: str, inherited: TableScale | None = None) -> TableScale:
 def row_unit(label: str, sections: tuple[str, ...]) -> str | None:
     """The unit a row's label or (innermost first) section headings state, if any."""
     for text in (label,) + tuple(reversed(sections)):
-        for name, pattern in words.ROW_UNITS:
-            if pattern.search(text):
-                return name
+        unit = _stated_unit(text)
+        if unit:
+            return unit
     if any(words.BASIC_OR_DILUTED.match(section.strip()) for section in sections):
         return "USD/share"
     return None
+
+
+@cached_per_input()
+def _stated_unit(text: str) -> str | None:
+    """The first unit whose words ``text`` holds (a section heading is asked for each of its rows)."""
+    return next((name for name, pattern in words.ROW_UNITS if pattern.search(text)), None)
 
 
 def column_unit(header: str) -> str | None:

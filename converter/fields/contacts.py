@@ -30,7 +30,8 @@ _NAME_WORD = re.compile(r"^(?:[A-Z]'[A-Z][a-z]+|[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*
 _NAME_PREFIX = ("Dr.", "Mr.", "Ms.", "Mrs.", "Miss")
 _NAME_SUFFIX = ("Jr.", "Sr.", "II", "III", "IV", "Ph.D.", "CPA", "CFA")
 _BARE_SUFFIX = {suffix.rstrip(".").lower() for suffix in COMPANY_SUFFIXES}
-_STRONG_TITLE = tuple(word for word in TITLE_WORDS if word not in ("Relations", "Communications", "Partner", "Associate"))
+_STRONG_TITLE = frozenset(word for word in TITLE_WORDS if word not in ("Relations", "Communications", "Partner", "Associate"))
+_ORGANIZATION_PHRASES = tuple(f" {word} " for word in ORGANIZATION_WORDS if " " in word or len(word) >= 4)
 _TRAILING = " ,;:/"
 _DEPARTMENT = re.compile(
     r"^(?:Investor|Public|Corporate|Media|Shareholder)?\s*(?:Relations|Communications|Marketing|Finance|Sales|Operations|Development|Affairs)$"
@@ -69,7 +70,7 @@ class _Draft:
             self.lines.append(line)
 
     def substantive(self) -> bool:
-        return any(key in self.fields for key in ("name", "phone", "email", "fax"))
+        return not self.fields.keys().isdisjoint(("name", "phone", "email", "fax"))
 
     def build(self) -> Contact:
         get = self.fields.get
@@ -325,7 +326,7 @@ def _is_organization(text: str) -> bool:
     if any(word.rstrip(".").lower() in _BARE_SUFFIX for word in words[1:]):
         return True
     spaced = f" {' '.join(words)} "
-    return any(f" {word} " in spaced for word in ORGANIZATION_WORDS if " " in word or len(word) >= 4)
+    return any(phrase in spaced for phrase in _ORGANIZATION_PHRASES)
 
 
 def _is_person(text: str) -> bool:
