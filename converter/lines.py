@@ -87,8 +87,7 @@ def is_table_row(line: str) -> bool:
 def is_number_row(line: str) -> bool:
     """A table row of either reading (``is_table_row`` or ``is_value_row``); a line whose last
     word can end no row, as most lines of prose, is neither, without asking both."""
-    # The value reading first: table blocks read these lines' value cells again, from the cache.
-    return may_end_row(line) and (is_value_row(line) or is_table_row(line))
+    return may_end_row(line) and (is_table_row(line) or is_value_row(line))
 
 
 @cached_per_input()

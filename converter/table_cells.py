@@ -104,15 +104,15 @@ def read_value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
     """``value_cells`` read in full, without the last-word shortcut or the cache."""
     line = line.expandtabs().rstrip()
     pieces = chunks(line)
-    cells: list[Cell] = []
+    taken: list[list[Cell]] = []  # the pieces' cells, right to left
     cut = len(pieces)
     while cut > 0:
         found = _piece_cells(pieces[cut - 1])
         if found is None:
             break
-        cells = found + cells
+        taken.append(found)
         cut -= 1
-    cells = _attach_dollars(cells)
+    cells = _attach_dollars([cell for found in reversed(taken) for cell in found])
     if cells and cells[0].text == "$":
         return line.strip(), len(line), ()  # a lone dollar sign with no number
     label_end = pieces[cut - 1][1] if cut else 0
