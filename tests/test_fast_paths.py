@@ -20,7 +20,12 @@ from converter.table_cells import read_value_cells, value_cells
 from converter.validation import fast_validator, reference_validator, validate_record
 from converter.errors import InvalidRecordError
 
-from .conftest import CORPUS_FILES, EXAMPLE_FILES, VARIANT_FILES, corpus_params
+from .conftest import CORPUS_FILES, EXAMPLE_FILES, ROOT, VARIANT_FILES, corpus_params
+
+# Every text the repository holds, and the development corpus where it is beside the checkout: the
+# shortcuts below are checked against the full readings on all of their lines.
+TEXT_FILES = (EXAMPLE_FILES + VARIANT_FILES + sorted((ROOT / "tests" / "heldout").glob("*.txt"))
+              + sorted((ROOT / "tests" / "heldout2").glob("*.txt")) + CORPUS_FILES)
 
 
 def _walk(value):
@@ -92,7 +97,7 @@ def test_the_last_word_shortcut_never_changes_a_reading(line):
 
 
 def test_the_last_word_shortcut_on_every_line_we_have():
-    lines = {line for path in EXAMPLE_FILES + VARIANT_FILES + CORPUS_FILES
+    lines = {line for path in TEXT_FILES
              for line in path.read_text(encoding="latin-1").splitlines()}
     assert len(lines) > 1000
     for line in lines:
@@ -107,7 +112,7 @@ def test_the_all_labels_pattern_names_the_first_concept_whose_labels_fit():
     from converter.concepts import _matchers, normalize_label
 
     matchers, _, _, any_label = _matchers()
-    labels = {normalize_label(piece) for path in EXAMPLE_FILES + VARIANT_FILES + CORPUS_FILES
+    labels = {normalize_label(piece) for path in TEXT_FILES
               for line in path.read_text(encoding="latin-1").splitlines() for piece in line.strip().split("  ")}
     hits = 0
     for text in labels:
@@ -119,9 +124,9 @@ def test_the_all_labels_pattern_names_the_first_concept_whose_labels_fit():
 
 
 def _texts_we_have() -> set[str]:
-    """Every line, and every paragraph joined on one line, of the examples, variants and corpus."""
+    """Every line, and every paragraph joined on one line, of TEXT_FILES."""
     texts: set[str] = set()
-    for path in EXAMPLE_FILES + VARIANT_FILES + CORPUS_FILES:
+    for path in TEXT_FILES:
         text = path.read_text(encoding="latin-1")
         texts.update(text.splitlines())
         texts.update(" ".join(paragraph.split()) for paragraph in text.split("\n\n"))
