@@ -309,13 +309,13 @@ def _classify_front(lines, paragraphs) -> list[Segment]:
 
 def _merge(paragraph: list[int], kinds: list[str]) -> list[Segment]:
     """Consecutive lines of one kind inside a paragraph become one segment."""
-    segments: list[Segment] = []
+    runs: list[list] = []  # [kind, first, last], made Segments once complete
     for i, kind in zip(paragraph, kinds):
-        if segments and segments[-1].kind == kind and segments[-1].last == i - 1:
-            segments[-1] = Segment(kind, segments[-1].first, i, segments[-1].continues)
+        if runs and runs[-1][0] == kind and runs[-1][2] == i - 1:
+            runs[-1][2] = i
         else:
-            segments.append(Segment(kind, i, i, continues=bool(segments)))
-    return segments
+            runs.append([kind, i, i])
+    return [Segment(kind, first, last, continues=n > 0) for n, (kind, first, last) in enumerate(runs)]
 
 
 def _classify_body(lines, paragraphs, dateline_lines: int) -> list[Segment]:
@@ -361,15 +361,15 @@ def _is_body_contact(lines, paragraph: list[int], segments: list[Segment]) -> bo
 
 def _runs(lines, kinds: list[str | None]) -> list[Segment]:
     """Blocks for lines claimed by the line passes (pages, tables, end, trailer, signature)."""
-    segments: list[Segment] = []
+    runs: list[list] = []  # [kind, first, last], made Segments once complete
     for i, kind in enumerate(kinds):
         if kind is None:
             continue
-        if segments and segments[-1].kind == kind and _only_blank_between(lines, segments[-1].last, i):
-            segments[-1] = Segment(kind, segments[-1].first, i)
+        if runs and runs[-1][0] == kind and (runs[-1][2] == i - 1 or _only_blank_between(lines, runs[-1][2], i)):
+            runs[-1][2] = i
         else:
-            segments.append(Segment(kind, i, i))
-    return segments
+            runs.append([kind, i, i])
+    return [Segment(kind, first, last) for kind, first, last in runs]
 
 
 
