@@ -7,6 +7,7 @@ recursive walk and the full reading of the line are the references.
 from __future__ import annotations
 
 import json
+import re
 
 import attrs
 import pytest
@@ -133,7 +134,7 @@ def _texts_we_have() -> set[str]:
     return texts
 
 
-_GUARD_SAMPLES = ["Nasdaq: ACME", "NYSE:X", "(OTC BB: ABCD)", "TSX Venture: ZZ", "call 555-0100 x 12", "(212) 555-0100",
+_GUARD_SAMPLES = ["FAX: 555", "faxed", "Fax.", "\u0130 fax", "Nasdaq: ACME", "NYSE:X", "(OTC BB: ABCD)", "TSX Venture: ZZ", "call 555-0100 x 12", "(212) 555-0100",
                   "jane@acme.com", "FAX", "fax: 555 0100", "NAſDAQ: ACME", "\uff11\uff12\uff13-4567 555-0100", "Nasdaq : ACME"]
 
 
@@ -152,12 +153,14 @@ def test_guarded_patterns_on_every_line_and_paragraph_we_have():
 
 
 def _assert_guards_agree(text: str) -> None:
-    from converter.fields.front import EMAIL, PHONE, has_email, has_phone
+    from converter.fields.front import EMAIL, PHONE, has_email, has_phone, is_contact_line
     from converter.fields.wire import BARE_TICKER, bare_tickers
 
     assert has_phone(text) == bool(PHONE.search(text)), text
     assert has_email(text) == bool(EMAIL.search(text)), text
     assert bare_tickers(text) == [m.group(0) for m in BARE_TICKER.finditer(text)], text
+    unguarded = bool(PHONE.search(text) or EMAIL.search(text) or re.search(r"\bFax\b", text, re.IGNORECASE))
+    assert is_contact_line(text) == unguarded, text
 
 
 

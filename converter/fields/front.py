@@ -78,11 +78,6 @@ def is_contact_start(line: str) -> bool:
     return bool(CONTACT_START.match(line))
 
 
-def is_contact_line(line: str) -> bool:
-    """A line that only a contact block holds: a phone number, an e-mail address, "Fax"."""
-    return has_phone(line) or has_email(line) or ("fax" in line.lower() and bool(_FAX_WORD.search(line)))
-
-
 # The engine tries a pattern such as PHONE's at every position of a text: the tests below turn away,
 # at the cost of a substring search, the many lines that hold no digit or no "@".
 _FAX_WORD = re.compile(r"\bFax\b", re.IGNORECASE)
@@ -98,3 +93,8 @@ def has_phone(text: str) -> bool:
 def has_email(text: str) -> bool:
     """Whether EMAIL finds an address in ``text``."""
     return "@" in text and bool(EMAIL.search(text))
+
+
+def is_contact_line(line: str) -> bool:
+    """A line that only a contact block holds: a phone number, an e-mail address, "Fax"."""
+    return has_phone(line) or has_email(line) or ("fax" in line.lower() and bool(_FAX_WORD.search(line)))

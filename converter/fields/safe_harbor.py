@@ -122,8 +122,8 @@ def _clean_item(item: str, last: bool) -> str:
 
 
 def _drop_trailing_joiner(item: str) -> str:
-    """The joiner to the next item at an item's end: ", and", "; or", "," -- "and" or "or" only
-    as a word of its own ("brand" and "competitor" keep their ends)."""
+    """The item without the joiner to the next one at its end (", and", "; or", ","); "and" and
+    "or" only as words of their own, so "brand" and "competitor" keep their ends."""
     text = item.rstrip()
     for word in ("and", "or"):
         before = text[: -len(word)]
