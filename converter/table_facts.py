@@ -55,14 +55,13 @@ class FactBook:
             concept = mapped[value.unit]
             if concept is not None and concept.sign == "expense" and deduction:
                 concept = None  # "Income tax expense (32)": printed as a deduction
-            period = _period_of(info.period, concept, labelled_at_end)
+            period = _period_of(info.period, concept is not None and concept.period == "instant", labelled_at_end)
             concept = self._claim(concept, period, value, (table, value.column) if info.qualified else None)
             if concept is None:
                 concept = line_item(value.unit, period.instant is not None)
-            self.facts.append(Fact(
-                concept=concept.name, value=value.reading.fact_value, unit=UNIT_IDS[value.unit],
-                decimals=value.reading.decimals, period=period, table=table, row=row, column=value.column,
-            ))
+            reading = value.reading
+            self.facts.append(Fact(concept.name, reading.fact_value, UNIT_IDS[value.unit], reading.decimals, period,
+                                   table, row, value.column))
 
     def _claim(self, concept: Concept | None, period: Period, value: Value, qualifier) -> Concept | None:
         if concept is None:
@@ -74,10 +73,9 @@ class FactBook:
         return concept if held == value.reading.fact_value else None
 
 
-def _period_of(period: Period, concept: Concept | None, labelled_at_end: bool) -> Period:
+def _period_of(period: Period, instant_concept: bool, labelled_at_end: bool) -> Period:
     """A balance (instant concept, or a label "End of Period ...") in a column of durations is
     taken at the column's end date."""
-    at_end = labelled_at_end or (concept is not None and concept.period == "instant")
-    if at_end and period.instant is None and period.end:
+    if (labelled_at_end or instant_concept) and period.instant is None and period.end:
         return Period(instant=period.end)
     return period
