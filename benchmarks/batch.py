@@ -11,8 +11,9 @@ with varied names and a few digits changed, 1,000 a folder), then times `prconve
 lxml tree of its paragraphs and write it the same way (temporary name, rename). Each run is a fresh
 process, as a user runs it; peak memory is the largest sum of the resident memory of the command
 and its worker processes. Last, single files of growing size show whether time grows linearly:
-a release made long (up to 0.4 MB, under the work limits, then 2 MB, which they refuse) and a pathological text (up to 20 MB: thousands of table-like
-rows, then very long lines without line breaks).
+a release made long (up to 0.4 MB, under the work limits, then 2 MB, which they refuse) and a
+pathological text (up to 20 MB: thousands of table-like rows, then very long lines without line
+breaks).
 """
 from __future__ import annotations
 

@@ -115,16 +115,14 @@ def convert_chunk(job: Job, items: list[Item]) -> list[Outcome]:
 
 
 def _serialize(job: Job, checked: CheckedRelease) -> bytes | FeedPiece:
-    params, release = dict(job.params), checked.release
+    if job.feed:
+        return feed_piece(checked, job.to, dict(job.params))
     if job.to == "json":
         return plain_to_json([checked.plain])  # to_json, without walking the record again
     if job.to == "jsonl":
-        piece = FeedPiece(jsonl_line(checked.plain))
-        return piece if job.feed else piece.data
-    if job.feed:
-        return feed_piece(release, job.to, params)
+        return jsonl_line(checked.plain)
     serialize = FORMATS[job.to][1]
-    return serialize([release], params) if job.to in STYLESHEETS else serialize([release])
+    return serialize([checked.release], dict(job.params)) if job.to in STYLESHEETS else serialize([checked.release])
 
 
 class InProcessEngine:

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 import attrs
 from lxml import etree
 
-from .jsonform import release_to_dict
+from .pipeline import CheckedRelease
 from .records import Release
 from .transform import render
 from .xmlform import NAMESPACE, release_to_xml
@@ -36,10 +36,11 @@ class FeedPiece:
     entry_id: str = ""
 
 
-def feed_piece(release: Release, feed: str, params: dict[str, str] | None = None) -> FeedPiece:
-    """Serialize one release for ``feed`` (run in the workers)."""
+def feed_piece(checked: CheckedRelease, feed: str, params: dict[str, str] | None = None) -> FeedPiece:
+    """Serialize one checked release for ``feed`` (run in the workers)."""
     if feed == "jsonl":
-        return FeedPiece(jsonl_line(release_to_dict(release)))
+        return FeedPiece(jsonl_line(checked.plain))
+    release = checked.release
     if feed == "csv":
         table = render("csv", release_to_xml(release), params)
         return FeedPiece(table.partition(b"\r\n")[2])  # the rows; the writer prints the header once

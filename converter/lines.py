@@ -20,16 +20,19 @@ SGML_TABLE_TAG = re.compile(r"^\s*</?(?:TABLE|CAPTION|S|C|FN)>", re.IGNORECASE)
 SIGNATURE_START = re.compile(
     r"^\s*(?:SIGNATURES?|Pursuant\s+to\s+the\s+requirements\s+of\s+the\s+Securities\s+Exchange\s+Act)\b"
 )
-# The first printed character that each line pattern above needs: asking a line's first character
-# is cheaper than trying a pattern, and most lines have none of these.
-PAGE_MARK_LEADS = "<"  # a line of form feeds alone is blank
-END_MARK_LEADS = "-#*"
-RULE_LEADS = "-=_"
-SIGNATURE_LEADS = "SP"
+# The ASCII characters that a line each pattern matches can begin with (after blanks): a line
+# beginning with any other ASCII character is not tried. Asking a character is cheaper than trying
+# a pattern, and most lines begin with none of these.
+PATTERN_LEADS = {PAGE_MARK: "<", PAGE_NUMBER: "-(Pp0123456789", END_MARK: "-#*", SIGNATURE_START: "SP"}
 
 
-def may_be_page_number(lead: str) -> bool:
-    return bool(lead) and (lead in "-(Pp" or lead.isdigit())
+@cached_per_input(maxsize=32)
+def lines_that_may_match(lines: tuple[str, ...], pattern: re.Pattern) -> tuple[int, ...]:
+    """The indexes of the lines whose first printed character can begin a match of ``pattern``, in
+    order: passes over a whole text try the pattern on these, not on every line. A blank line (a
+    line of form feeds alone among them) is never one."""
+    allowed = PATTERN_LEADS[pattern]
+    return tuple(i for i, lead in enumerate(line_leads(lines)) if lead and (lead in allowed or not lead.isascii()))
 
 
 @cached_per_input(maxsize=4)

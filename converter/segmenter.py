@@ -59,13 +59,12 @@ def _page_and_table_marks(lines: tuple[str, ...]) -> tuple[str | None, ...]:
 
 
 def _mark_pages(lines, kinds) -> None:
-    leads = shape.line_leads(lines)
-    marks = [i for i, line in enumerate(lines) if leads[i] == "<" and shape.PAGE_MARK.match(line)]
+    marks = [i for i in shape.lines_that_may_match(lines, shape.PAGE_MARK) if shape.PAGE_MARK.match(lines[i])]
     for i in marks:
         kinds[i] = "page"
-    last_text = max((i for i, lead in enumerate(leads) if lead), default=-1)
-    for i, line in enumerate(lines):
-        if kinds[i] or not shape.may_be_page_number(leads[i]) or not shape.PAGE_NUMBER.match(line):
+    last_text = max((i for i, lead in enumerate(shape.line_leads(lines)) if lead), default=-1)
+    for i in shape.lines_that_may_match(lines, shape.PAGE_NUMBER):
+        if kinds[i] or not shape.PAGE_NUMBER.match(lines[i]):
             continue
         nearby = marks[bisect_left(marks, i - 3): bisect_right(marks, i + 3)]  # not every mark: linear time
         near_mark = any(_only_blank_between(lines, i, mark) for mark in nearby)
@@ -148,16 +147,17 @@ def _extend_table_up(lines, kinds, first: int, first_prose: int) -> int:
 def _mark_back_matter(lines, kinds) -> int:
     """Mark the end mark, the trailer after it and any 8-K signature; return where the body ends."""
     end = len(lines)
-    leads = shape.line_leads(lines)
-    for i, line in enumerate(lines):
-        if kinds[i] is None and leads[i] in shape.SIGNATURE_LEADS and leads[i] and shape.SIGNATURE_START.match(line):
+    for i in shape.lines_that_may_match(lines, shape.SIGNATURE_START):
+        if kinds[i] is None and shape.SIGNATURE_START.match(lines[i]):
             end = i
             for k in range(i, len(lines)):
                 if kinds[k] is None and lines[k].strip():
                     kinds[k] = "signature"
             break
-    for i in range(end):
-        if kinds[i] is None and leads[i] and leads[i] in shape.END_MARK_LEADS and shape.END_MARK.match(lines[i]):
+    for i in shape.lines_that_may_match(lines, shape.END_MARK):
+        if i >= end:
+            break
+        if kinds[i] is None and shape.END_MARK.match(lines[i]):
             kinds[i] = "end"
             if i > 0 and _SOURCE_LINE.match(lines[i - 1]) and kinds[i - 1] is None:
                 kinds[i - 1] = "end"
@@ -346,8 +346,7 @@ def _classify_body(lines, paragraphs, dateline_lines: int) -> list[Segment]:
 def _is_body_contact(lines, paragraph: list[int], segments: list[Segment]) -> bool:
     """Contacts printed after the body: a "Contact:" label, or a short stack with phones or e-mail
     right after other contacts."""
-    leads = shape.line_leads(lines)
-    content = [i for i in paragraph if not (leads[i] and leads[i] in shape.RULE_LEADS and shape.RULE.match(lines[i]))]
+    content = [i for i in paragraph if not shape.RULE.match(lines[i])]
     if not content:
         return False
     if is_contact_start(lines[content[0]].strip(" [")):
@@ -380,9 +379,8 @@ def split_releases(lines: tuple[str, ...]) -> list[tuple[int, int]]:
     with only front matter (headline, editor line, tags) between them.
     """
     kinds = list(_page_and_table_marks(lines))
-    leads = shape.line_leads(lines)
-    for i, line in enumerate(lines):
-        if kinds[i] is None and leads[i] and leads[i] in shape.END_MARK_LEADS and shape.END_MARK.match(line):
+    for i in shape.lines_that_may_match(lines, shape.END_MARK):
+        if kinds[i] is None and shape.END_MARK.match(lines[i]):
             kinds[i] = "end"
     paragraphs = _paragraphs(lines, kinds, 0, len(lines))
     starts = [0]

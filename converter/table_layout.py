@@ -85,8 +85,7 @@ def split_tables(block: list[TableLine]) -> list[Layout]:
         if line.kind in ("blank", "skip", "rule"):
             pending.append(line)
             continue
-        below = bisect_right(data_at, line.index)
-        if line.kind == "years" or (line.kind == "text" and _in_value_area(line, data[below: below + 6])):
+        if line.kind == "years" or (line.kind == "text" and _in_value_area(line, _rows_below(line, data, data_at))):
             if current["body_rows"]:
                 tables.append(current)
                 current = _new_table()
@@ -110,6 +109,12 @@ def split_tables(block: list[TableLine]) -> list[Layout]:
 
 def _new_table() -> dict:
     return {"captions": [], "stub": [], "headers": [], "body": [], "body_rows": 0}
+
+
+def _rows_below(line: TableLine, data: list[TableLine], data_at: list[int]) -> list[TableLine]:
+    """The next few data lines after ``line`` (``data_at``: their line numbers, in order)."""
+    first = bisect_right(data_at, line.index)
+    return data[first: first + 6]
 
 
 def _in_value_area(line: TableLine, below: list[TableLine]) -> bool:

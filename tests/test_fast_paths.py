@@ -98,8 +98,7 @@ def test_the_last_word_shortcut_never_changes_a_reading(line):
 
 
 def test_the_last_word_shortcut_on_every_line_we_have():
-    lines = {line for path in TEXT_FILES
-             for line in path.read_text(encoding="latin-1").splitlines()}
+    lines = _texts_we_have()
     assert len(lines) > 1000
     for line in lines:
         assert value_cells(line) == read_value_cells(line), line
@@ -180,18 +179,29 @@ def test_line_patterns_need_the_first_characters_we_ask_of_them_on_every_line_we
         _assert_leads_needed(line)
 
 
+def test_the_lines_that_may_match_hold_every_line_each_pattern_matches_in_every_text_we_have():
+    from converter import lines as shape
+    from converter.input_cache import clear_input_caches
+
+    for path in TEXT_FILES:
+        lines = tuple(path.read_text(encoding="latin-1").splitlines())
+        clear_input_caches()
+        for pattern in shape.PATTERN_LEADS:
+            candidates = shape.lines_that_may_match(lines, pattern)
+            assert list(candidates) == sorted(set(candidates))
+            matched = [i for i, line in enumerate(lines) if line.strip() and pattern.match(line)]
+            assert [i for i in candidates if pattern.match(lines[i])] == matched, (path.name, pattern.pattern)
+
+
 def _assert_leads_needed(line: str) -> None:
     from converter import lines as shape
 
-    lead = shape.line_leads((line,))[0]
-    if shape.PAGE_MARK.match(line) and line.strip():
-        assert lead in shape.PAGE_MARK_LEADS and lead, line
-    if shape.PAGE_NUMBER.match(line):
-        assert shape.may_be_page_number(lead), line
-    for pattern, leads in ((shape.END_MARK, shape.END_MARK_LEADS), (shape.RULE, shape.RULE_LEADS),
-                           (shape.SIGNATURE_START, shape.SIGNATURE_LEADS)):
-        if pattern.match(line):
-            assert lead and lead in leads, (pattern.pattern, line)
+    for pattern in shape.PATTERN_LEADS:
+        may_match = shape.lines_that_may_match((line,), pattern) == (0,)
+        if pattern.match(line) and line.strip():
+            assert may_match, (pattern.pattern, line)
+        if not line.strip():
+            assert not may_match, (pattern.pattern, line)
 
 
 def _parse_number_reference(text: str):
