@@ -139,7 +139,7 @@ def _segment_span(lines: tuple[str, ...], first: int, last: int):
     window = ("",) * (first - low) + lines[first: last + 1] + ("",) * (high - last - 1)
     if low == 0:
         return segment(window)  # the usual text of one release: numbered as it stands
-    return tuple(attrs.evolve(s, first=s.first + low, last=s.last + low) for s in segment(window))
+    return tuple(s._replace(first=s.first + low, last=s.last + low) for s in segment(window))
 
 
 def convert_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Release]:

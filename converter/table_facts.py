@@ -7,6 +7,8 @@ company's own), that row's values become line items instead, never a second, dif
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from attrs import frozen
 
 from . import table_knowledge as words
@@ -24,8 +26,7 @@ class ColumnInfo:
     qualified: bool
 
 
-@frozen
-class Value:
+class Value(NamedTuple):
     """One printed number of a row: its column, unit and reading."""
 
     column: int

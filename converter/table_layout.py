@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from attrs import field, frozen
+from typing import NamedTuple
+
+from attrs import frozen
 
 from . import lines as shape
 from .table_cells import Cell, chunks, value_cells
@@ -20,8 +22,7 @@ _YEAR_WORD = re.compile(r"(?<![\d,.$])(?:19|20)\d\d\b")
 _HEADER_SLACK = 6  # header words may start this far left of the first value column
 
 
-@frozen
-class TableLine:
+class TableLine(NamedTuple):
     """One line of a table block, classified: blank, skip (SGML tag), rule, data, years or text."""
 
     index: int
@@ -29,16 +30,15 @@ class TableLine:
     text: str
     indent: int
     label: str = ""
-    cells: tuple[Cell, ...] = field(default=(), converter=tuple)
+    cells: tuple[Cell, ...] = ()
 
 
-@frozen
-class Column:
+class Column(NamedTuple):
     """A value column: its printed extent and the header words above it, top to bottom."""
 
     start: int
     end: int
-    header: tuple[str, ...] = field(default=(), converter=tuple)
+    header: tuple[str, ...] = ()
 
 
 @frozen

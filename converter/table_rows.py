@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-from attrs import field, frozen
+from typing import NamedTuple
+
+from attrs import frozen
 
 from . import lines as shape
 from .table_cells import Cell
@@ -26,16 +28,15 @@ _BULLET = re.compile(r"^(?:-\s+)+")
 _LEADER = re.compile(r"(?<!\s)(?!(?<=\.)\s?\.)\s*+\.(?:\s?+\.)++\s*+$")
 
 
-@frozen
-class RowSpec:
+class RowSpec(NamedTuple):
     """A row as read: joined label, source lines, one cell (or None) per column, its sections."""
 
     label: str
     first: int
     last: int
     indent: int
-    cells: tuple[Cell | None, ...] = field(converter=tuple)
-    sections: tuple[str, ...] = field(converter=tuple)
+    cells: tuple[Cell | None, ...]
+    sections: tuple[str, ...]
 
     @property
     def is_heading(self) -> bool:
@@ -116,7 +117,7 @@ def _flush_headings(units, rows, sections: _Sections, columns) -> None:
         sections.heading(heading)
         rows.append(RowSpec(
             label=heading.text, first=heading.first, last=heading.last, indent=heading.indent,
-            cells=[None] * len(columns), sections=sections.names()[:-1],
+            cells=(None,) * len(columns), sections=sections.names()[:-1],
         ))
     units.clear()
 
@@ -156,9 +157,9 @@ def _label(parts: list[TableLine]) -> str:
     return label or "(no label)"
 
 
-def _by_column(line: TableLine, columns: tuple[Column, ...]) -> list[Cell | None]:
+def _by_column(line: TableLine, columns: tuple[Column, ...]) -> tuple[Cell | None, ...]:
     cells: list[Cell | None] = [None] * len(columns)
     if line.kind == "data":
         for cell in line.cells:
             cells[column_of(columns, cell)] = cell
-    return cells
+    return tuple(cells)

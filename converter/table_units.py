@@ -8,6 +8,7 @@ counts never do.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
 from attrs import frozen
 
@@ -85,8 +86,7 @@ def row_scale(label: str) -> int | None:
     return next((factor for factor, pattern in words.ROW_SCALES if pattern.search(label)), None)
 
 
-@frozen
-class Reading:
+class Reading(NamedTuple):
     """A value after scale, with its printed precision as XBRL ``decimals``."""
 
     value: int | float
