@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from attrs import frozen
 
 from .input_cache import cached_per_input
+from .prefilter import finditer_near
 from .records import Period
 
 _MONTHS = {
@@ -65,6 +66,12 @@ _PERIOD_ENDED = re.compile(
 )
 
 
+# The three patterns above are tried only near "end" (ended, ending, ends), which each match holds.
+# In a text of single spaces it starts at most 38 characters into a match ("fourth fiscal quarter of
+# fiscal 2004, ended"), and a match reads at most 38 + 29 characters ("ending on September. 30, 2004").
+_REACH, _LONGEST = 40, 100
+
+
 @frozen
 class Calendar:
     """What the release says of its fiscal calendar: year end (month, day; 0 = month's last day)
@@ -78,11 +85,11 @@ def read_calendar(text: str) -> Calendar:
     """The fiscal-year end and the reported period's end, from the release's sentences."""
     text = " ".join(text.split())
     fiscal_end = reference = None
-    found = _YEAR_ENDED.search(text)
+    found = next(finditer_near(_YEAR_ENDED, text, "end", _REACH, _LONGEST), None)
     if found:
         month, day, _ = _date_parts(found["date"])
         fiscal_end = (month, day)
-    for match in _QUARTER_ENDED.finditer(text):
+    for match in finditer_near(_QUARTER_ENDED, text, "end", _REACH, _LONGEST):
         month, day, year = _date_parts(match["date"])
         reference = reference or _safe_date(year, month, day)
         if fiscal_end is None and reference:
@@ -90,7 +97,7 @@ def read_calendar(text: str) -> Calendar:
             end_month = (month + 3 * (4 - n) - 1) % 12 + 1
             fiscal_end = (end_month, 0 if day == _last_day(year, month) else day)
     if reference is None:
-        found = _PERIOD_ENDED.search(text)
+        found = next(finditer_near(_PERIOD_ENDED, text, "end", _REACH, _LONGEST), None)
         if found:
             month, day, year = _date_parts(found["date"])
             reference = _safe_date(year, month, day)

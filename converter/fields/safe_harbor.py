@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from ..prefilter import finditer_near, may_hold
+
 _HEADING = re.compile(
     r"^(?:[\"']?(?:Safe\s+Harbor|Forward[-\s]Looking\s+(?:Statements?|Information)|Cautionary\s+(?:Statements?|Note|Language)"
     r"|Private\s+Securities\s+Litigation|Note\s+Regarding\s+Forward|Statements?\s+Regarding\s+Forward))",
@@ -16,6 +18,10 @@ _CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 _ABOUT = re.compile(r"^About\s", re.IGNORECASE)
+# Words without which the patterns above cannot match past a text's first character.
+_NOTICE_WORDS = ("forward",)
+_RISKY_WORDS = ("risk", "uncertaint", "litigation")
+_CONTINUATION_WORDS = ("forward", "risk", "uncertaint", "undertake", "securities")
 
 
 def is_safe_harbor_heading(text: str) -> bool:
@@ -25,11 +31,14 @@ def is_safe_harbor_heading(text: str) -> bool:
 
 def is_safe_harbor_text(text: str) -> bool:
     """A paragraph that is itself the notice, printed without a heading."""
+    if not may_hold(text, _NOTICE_WORDS) or not may_hold(text, _RISKY_WORDS):
+        return False
     return bool(_NOTICE.search(text) and _RISKY.search(text)) and not _ABOUT.match(text)
 
 
 def continues_safe_harbor(text: str) -> bool:
-    return bool(_CONTINUATION.search(text)) and not _ABOUT.match(text)
+    found = _CONTINUATION.match(text) or (may_hold(text, _CONTINUATION_WORDS) and _CONTINUATION.search(text))
+    return bool(found) and not _ABOUT.match(text)
 
 
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
@@ -39,7 +48,7 @@ _SEQUENCES = {
     "number": [str(n) for n in range(1, 31)],
     "letter": list("abcdefghijklmnopqrstuvwxyz"),
 }
-_MARKER = re.compile(r"(?:(?<=\s)|^)\(?(?P<mark>[ivx]{1,5}|\d{1,2}|[a-z])\)(?=\s)")
+_MARKER = re.compile(r"(?:(?<=\s)|^)\(?(?P<mark>[ivx]{1,5}|\d{1,2}|[a-z])\)(?=\s)")  # ")" at most 6 in, 8 read
 _LEADING_JOINER = re.compile(r"^(?:and|or)\s+")
 _BULLET = re.compile(r"^\s*(?:[*\u2022\u00b7o]|--?)\s+")
 _LIST_LEAD = re.compile(
@@ -50,7 +59,7 @@ _LIST_LEAD = re.compile(
 
 def split_risks(text: str, item_lines: list[str] | None = None) -> list[str]:
     """The enumerated risks of a notice: (i)/(1)/(a) items, bullet lines, or a semicolon list."""
-    marks = list(_MARKER.finditer(text)) if ")" in text else []  # found once for the three sequences
+    marks = list(finditer_near(_MARKER, text, ")", 6, 8))  # found once for the three sequences
     for name in ("roman", "number", "letter"):
         items = _marked_items(text, marks, _SEQUENCES[name])
         if len(items) >= 2:
