@@ -386,15 +386,18 @@ def split_releases(lines: tuple[str, ...]) -> list[tuple[int, int]]:
     starts = [0]
     seen_dateline = False
     for index, paragraph in enumerate(paragraphs):
+        # After the first dateline, only a paragraph below a mark (across front matter) can start a
+        # release: that walk is asked first, as it is cheaper than reading a dateline.
+        start = _release_start(lines, kinds, paragraphs, index) if seen_dateline else None
+        if seen_dateline and (start is None or start <= starts[-1]):
+            continue
         found = match_dateline(shape.normalize(" ".join(lines[i] for i in paragraph)))
         if not found or (found.month is None and found.wire_text is None):
             continue
         if not seen_dateline:
             seen_dateline = True
             continue
-        start = _release_start(lines, kinds, paragraphs, index)
-        if start is not None and start > starts[-1]:
-            starts.append(start)
+        starts.append(start)
     ends = [start - 1 for start in starts[1:]] + [len(lines) - 1]
     return list(zip(starts, ends))
 
@@ -408,8 +411,9 @@ def _release_start(lines, kinds, paragraphs, index: int) -> int | None:
         mark = [i for i in gap if kinds[i] in ("page", "end")]
         if mark:
             return mark[-1] + 1
-        text = " ".join(lines[i] for i in paragraph)
-        if len(paragraph) > 3 or sum(shape.is_prose(lines[i]) for i in paragraph) > 1 or text.rstrip().endswith("."):
+        if len(paragraph) > 3 or lines[paragraph[-1]].rstrip().endswith(".") or sum(
+            shape.is_prose(lines[i]) for i in paragraph
+        ) > 1:
             return None
         top = paragraph[0]
     return None

@@ -60,10 +60,15 @@ def classify_front_line(line: str) -> str | None:
     return None
 
 
+# What a match of each date pattern must hold, asked first (the patterns are tried at every position):
+# a blank before the day of "June 5", a slash of "6/5/04".
+_DATE_GUARDS = ((re.compile(r"\s\d"), WRITTEN_DATE), (re.compile(r"/"), NUMERIC_DATE))
+
+
 def _is_date_line(line: str) -> bool:
     text = line.strip().rstrip(".")
-    for pattern in (WRITTEN_DATE, NUMERIC_DATE):
-        match = pattern.search(text)
+    for guard, pattern in _DATE_GUARDS:
+        match = guard.search(text) and pattern.search(text)
         if match and match.group(0) and len(text) - len(match.group(0)) <= 12 and not re.search(r"[a-z]{5,}", text.replace(match.group(0), "")):
             return True
     return False
@@ -79,15 +84,15 @@ def is_contact_start(line: str) -> bool:
 
 
 # The engine tries a pattern such as PHONE's at every position of a text: the tests below turn away,
-# at the cost of a substring search, the many lines that hold no digit or no "@".
+# at the cost of a search that starts with a digit or a literal, the many lines that hold no "555-1212"
+# or no "@".
 _FAX_WORD = re.compile(r"\bFax\b", re.IGNORECASE)
+PHONE_CORE = re.compile(r"\d{3}[-.\s]\d{4}")  # what every match of PHONE ends with
 
 
 def has_phone(text: str) -> bool:
     """Whether PHONE finds a number in ``text``."""
-    if text.isascii() and not any(digit in text for digit in "0123456789"):
-        return False
-    return bool(PHONE.search(text))
+    return bool(PHONE_CORE.search(text) and PHONE.search(text))
 
 
 def has_email(text: str) -> bool:
