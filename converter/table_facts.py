@@ -45,7 +45,7 @@ class FactBook:
                 columns: list[ColumnInfo]) -> None:
         printed = [value.reading.value for value in values]
         deduction = bool(printed) and all(number < 0 for number in printed)
-        labelled_at_end = bool(words.AT_PERIOD_END.search(label))  # asked once a row, not once a value
+        labelled_at_end = words.found(words.AT_PERIOD_END, label)  # asked once a row, not once a value
         mapped: dict[str, Concept | None] = {}  # the row's concept for each unit it prints
         for value in values:
             info = columns[value.column]

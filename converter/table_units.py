@@ -35,17 +35,17 @@ class TableScale:
 
 def read_scale(caption: str, inherited: TableScale | None = None) -> TableScale:
     """The scale statement in a caption; a table without one inherits the block's previous one."""
-    scale = next((factor for factor, pattern in words.SCALES if pattern.search(caption)), None)
-    unit = next((name for name, pattern in words.TABLE_UNITS if pattern.search(caption)), None)
+    scale = words.first_found(words.SCALES, caption)
+    unit = words.first_found(words.TABLE_UNITS, caption)
     if scale is None and inherited is not None and inherited.stated:
         return TableScale(inherited.scale, True, unit or "USD", inherited.shares_exempt, inherited.per_share_exception)
-    without_per_share = words.PER_SHARE_PHRASE.sub(" ", caption)
+    without_per_share = words.PER_SHARE_PHRASE.sub(" ", caption) if words.found(words.PER_SHARE_PHRASE, caption) else caption
     return TableScale(
         scale=scale or 1,
         stated=scale is not None,
         unit=unit or ("USD" if scale else None),
-        shares_exempt=bool(words.SHARES_EXEMPT.search(without_per_share)),
-        per_share_exception=bool(words.PER_SHARE_EXCEPTION.search(caption)),
+        shares_exempt=words.found(words.SHARES_EXEMPT, without_per_share),
+        per_share_exception=words.found(words.PER_SHARE_EXCEPTION, caption),
     )
 
 
@@ -63,11 +63,11 @@ def row_unit(label: str, sections: tuple[str, ...]) -> str | None:
 @cached_per_input()
 def _stated_unit(text: str) -> str | None:
     """The first unit whose words ``text`` holds (a section heading is asked for each of its rows)."""
-    return next((name for name, pattern in words.ROW_UNITS if pattern.search(text)), None)
+    return words.first_found(words.ROW_UNITS, text)
 
 
 def column_unit(header: str) -> str | None:
-    return next((name for name, pattern in words.COLUMN_UNITS if pattern.search(header)), None)
+    return words.first_found(words.COLUMN_UNITS, header)
 
 
 def cell_unit(cell: Cell, row: str | None, column: str | None, table: TableScale, dollar_seen: bool) -> str | None:
@@ -83,7 +83,7 @@ def cell_unit(cell: Cell, row: str | None, column: str | None, table: TableScale
 
 
 def row_scale(label: str) -> int | None:
-    return next((factor for factor, pattern in words.ROW_SCALES if pattern.search(label)), None)
+    return words.first_found(words.ROW_SCALES, label)
 
 
 class Reading(NamedTuple):
