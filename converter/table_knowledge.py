@@ -65,9 +65,9 @@ ROW_SCALES: tuple[tuple[int, re.Pattern], ...] = (
 # A row valued at the end of the period even in a column of durations.
 AT_PERIOD_END = re.compile(r"\bend\s+of\s+(?:the\s+)?(?:period|year|quarter)\b | \bat\s+(?:period|year|quarter)[\s-]end\b", _I)
 
-# The words (lower case) every match of each pattern above holds, in any case: a text holding none
-# of them is not scanned (most labels hold none). tests/test_fast_paths.py checks them on every
-# label, heading and caption we have.
+# The words (lower case) every match of each pattern tried on a whole caption holds, in any case: a
+# caption holding none of them is not scanned. tests/test_fast_paths.py checks them on every caption,
+# label and heading we have. (A short label is scanned at once: the test would cost more.)
 WORDS_NEEDED: dict[re.Pattern, tuple[str, ...]] = {
     **dict(zip((pattern for _, pattern in SCALES), (("billions",), ("millions", "mm", "000,000"), ("thousands", "000")))),
     PER_SHARE_PHRASE: ("per", "eps"),
@@ -76,12 +76,6 @@ WORDS_NEEDED: dict[re.Pattern, tuple[str, ...]] = {
     **dict(zip((pattern for _, pattern in TABLE_UNITS), (
         ("kwh", "kilowatt"), ("stores", "restaurants", "employees", "locations", "outlets", "branches"),
         ("share", "eps"), ("dollar", "$", "usd", "u.sd", "us.d", "u.s.d")))),
-    **dict(zip((pattern for _, pattern in ROW_UNITS), (
-        ("shares",), ("share", "eps", "diluted"), ("%", "percent"), ("rate", "ratio"),
-        ("stores", "restaurants", "employees", "locations", "outlets", "branches", "subscribers", "number")))),
-    **dict(zip((pattern for _, pattern in COLUMN_UNITS), (("%", "percent"), ("share", "eps"), ("shares",)))),
-    CHANGE_COLUMN: ("change", "inc", "dec", "variance", "better", "worse", "%"),
-    **dict(zip((pattern for _, pattern in ROW_SCALES), (("millions",), ("thousands", "000")))),
     AT_PERIOD_END: ("end",),
 }
 
@@ -90,13 +84,24 @@ def first_found(entries: tuple[tuple[object, re.Pattern], ...], text: str):
     """The key of the first entry whose pattern ``text`` holds, or None."""
     lowered = text.lower() if text.isascii() else None  # other texts are always scanned (ſ matches s)
     for key, pattern in entries:
-        if lowered is not None and not any(word in lowered for word in WORDS_NEEDED[pattern]):
-            continue
+        if lowered is not None:
+            for word in WORDS_NEEDED[pattern]:
+                if word in lowered:
+                    break
+            else:
+                continue
         if pattern.search(text):
             return key
     return None
 
 
 def found(pattern: re.Pattern, text: str) -> bool:
-    """Whether ``text`` holds a match of one of the patterns above."""
-    return first_found(((True, pattern),), text) is not None
+    """Whether ``text`` holds a match of ``pattern``, one of those in WORDS_NEEDED."""
+    if text.isascii():
+        lowered = text.lower()
+        for word in WORDS_NEEDED[pattern]:
+            if word in lowered:
+                break
+        else:
+            return False
+    return pattern.search(text) is not None

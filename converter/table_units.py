@@ -63,11 +63,11 @@ def row_unit(label: str, sections: tuple[str, ...]) -> str | None:
 @cached_per_input()
 def _stated_unit(text: str) -> str | None:
     """The first unit whose words ``text`` holds (a section heading is asked for each of its rows)."""
-    return words.first_found(words.ROW_UNITS, text)
+    return next((name for name, pattern in words.ROW_UNITS if pattern.search(text)), None)
 
 
 def column_unit(header: str) -> str | None:
-    return words.first_found(words.COLUMN_UNITS, header)
+    return next((name for name, pattern in words.COLUMN_UNITS if pattern.search(header)), None)
 
 
 def cell_unit(cell: Cell, row: str | None, column: str | None, table: TableScale, dollar_seen: bool) -> str | None:
@@ -83,7 +83,9 @@ def cell_unit(cell: Cell, row: str | None, column: str | None, table: TableScale
 
 
 def row_scale(label: str) -> int | None:
-    return words.first_found(words.ROW_SCALES, label)
+    if "(" not in label:
+        return None  # each scale printed in a label is in brackets
+    return next((factor for factor, pattern in words.ROW_SCALES if pattern.search(label)), None)
 
 
 class Reading(NamedTuple):

@@ -94,7 +94,7 @@ def _column_periods(layout: Layout, headers: list[str], context: str, calendar: 
     changes: list[bool] = []
     for column, header in zip(layout.columns, headers):
         leaf = column.header[-1] if column.header else ""
-        change = words.found(words.CHANGE_COLUMN, leaf) and not _YEAR.search(leaf)
+        change = bool(words.CHANGE_COLUMN.search(leaf)) and not _YEAR.search(leaf)
         changes.append(change)
         periods.append(None if change else column_period(header, context, calendar))
     infos = []
