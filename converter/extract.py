@@ -143,7 +143,7 @@ def _dateline(release: _Release, source: Source):
     index = release.segments.index(head)
     follow = release.segments[index + 1] if index + 1 < len(release.segments) else None
     last = follow.last if follow and follow.continues and follow.kind == "body" else head.last
-    paragraph = shape.normalize(" ".join(release.lines[head.first: last + 1]))
+    paragraph = shape.flat_text(release.lines[head.first: last + 1])
     found = match_dateline(paragraph)
     trailer = (release.lines[i] for s in release.of("end", "other") for i in range(s.first, s.last + 1))
     references = numeric_dates(" ".join(trailer))
@@ -211,7 +211,7 @@ def _securities(release: _Release) -> tuple[Security, ...]:
     seen: set[tuple[str, str]] = set()
     kinds = ("header", "headline", "subheadline", "wire", "dateline", "body", "contact", "other")
     for group in _paragraph_groups(release, kinds):
-        flat = shape.normalize(" ".join(release.lines[i] for s in group for i in range(s.first, s.last + 1)))
+        flat = shape.flat_text(tuple(release.lines[i] for s in group for i in range(s.first, s.last + 1)))
         spans = [m.group(0) for m in TICKER_GROUP.finditer(flat)] + bare_tickers(flat)
         for span in spans:
             for match in TICKER.finditer(span):

@@ -110,6 +110,13 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
+@cached_per_input()
+def flat_text(lines: tuple[str, ...]) -> str:
+    """Lines joined with their whitespace normalized: a paragraph as the field patterns read it
+    (kept: splitting releases, segmenting and extracting each ask it of the same paragraphs)."""
+    return " ".join(" ".join(lines).split())
+
+
 _HYPHENATED = re.compile(r"[a-z]-$")
 
 

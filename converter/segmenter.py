@@ -238,7 +238,7 @@ def _classify_release(lines, paragraphs: list[list[int]], first_table: int) -> l
         return segments
     segments += _classify_front(lines, paragraphs[:start])
     paragraph = paragraphs[start]
-    found = match_dateline(shape.normalize(" ".join(lines[i] for i in paragraph)))
+    found = match_dateline(shape.flat_text(lines[paragraph[0]: paragraph[-1] + 1]))
     covered = _lines_covering(lines, paragraph, len(found.text))
     segments += _classify_body(lines, paragraphs[start:], dateline_lines=covered)
     return segments
@@ -246,7 +246,7 @@ def _classify_release(lines, paragraphs: list[list[int]], first_table: int) -> l
 
 def _find_dateline(lines, paragraphs) -> int | None:
     for index, paragraph in enumerate(paragraphs[:_MAX_FRONT_PARAGRAPHS]):
-        text = shape.normalize(" ".join(lines[i] for i in paragraph))
+        text = shape.flat_text(lines[paragraph[0]: paragraph[-1] + 1])
         found = match_dateline(text)
         if not found:
             continue
@@ -322,7 +322,7 @@ def _classify_body(lines, paragraphs, dateline_lines: int) -> list[Segment]:
     segments: list[Segment] = []
     in_safe_harbor = False
     for index, paragraph in enumerate(paragraphs):
-        text = shape.normalize(" ".join(lines[i] for i in paragraph))
+        text = shape.flat_text(lines[paragraph[0]: paragraph[-1] + 1])
         if index == 0 and dateline_lines:
             head = paragraph[:dateline_lines]
             segments.append(Segment("dateline", head[0], head[-1]))
@@ -391,7 +391,7 @@ def split_releases(lines: tuple[str, ...]) -> list[tuple[int, int]]:
         start = _release_start(lines, kinds, paragraphs, index) if seen_dateline else None
         if seen_dateline and (start is None or start <= starts[-1]):
             continue
-        found = match_dateline(shape.normalize(" ".join(lines[i] for i in paragraph)))
+        found = match_dateline(shape.flat_text(lines[paragraph[0]: paragraph[-1] + 1]))
         if not found or (found.month is None and found.wire_text is None):
             continue
         if not seen_dateline:

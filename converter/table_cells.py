@@ -82,6 +82,7 @@ def chunks(line: str) -> list[tuple[int, int, str]]:
 _MAY_END_ROW = re.compile(r"\d|^(?:[-\u2013\u2014]{1,3}|[nN]/?[aAmM]|\*|\(?\$)$")
 
 
+@cached_per_input()
 def may_end_row(line: str) -> bool:
     """False when the line's last word can be no value cell (so no table row ends the line)."""
     words = line.rsplit(None, 1)
