@@ -102,10 +102,32 @@ def value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
     return read_value_cells(line)
 
 
+# Whitespace other than a plain space: a line holding some is cut into pieces by ``_CHUNK``.
+_ODD_SPACE = re.compile(r"[^\S ]")
+
+
 def read_value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
     """``value_cells`` read in full, without the last-word shortcut or the cache."""
     line = line.expandtabs().rstrip()
-    pieces = chunks(line)
+    if _ODD_SPACE.search(line):
+        return _cells_of_pieces(line, chunks(line))
+    # Pieces taken from the right, at runs of two or more spaces, only as far as values go: the
+    # label's words are never cut apart (what ``_CHUNK`` would give, tests/test_fast_paths.py).
+    taken: list[list[Cell]] = []  # the pieces' cells, right to left
+    end, label_end = len(line), 0
+    while end > 0:
+        gap = line.rfind("  ", 0, end)
+        start = gap + 2 if gap >= 0 else len(line) - len(line.lstrip(" "))
+        found = _piece_cells((start, end, line[start:end]))
+        if found is None:
+            label_end = end
+            break
+        taken.append(found)
+        end = len(line[:gap].rstrip(" ")) if gap >= 0 else 0
+    return _cells_and_label(line, taken, label_end)
+
+
+def _cells_of_pieces(line: str, pieces: list[tuple[int, int, str]]) -> tuple[str, int, tuple[Cell, ...]]:
     taken: list[list[Cell]] = []  # the pieces' cells, right to left
     cut = len(pieces)
     while cut > 0:
@@ -114,10 +136,14 @@ def read_value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
             break
         taken.append(found)
         cut -= 1
+    return _cells_and_label(line, taken, pieces[cut - 1][1] if cut else 0)
+
+
+def _cells_and_label(line: str, taken: list[list[Cell]], label_end: int) -> tuple[str, int, tuple[Cell, ...]]:
+    """The cells of the value pieces (``taken``, right to left) and the label before ``label_end``."""
     cells = _attach_dollars([cell for found in reversed(taken) for cell in found])
     if cells and cells[0].text == "$":
         return line.strip(), len(line), ()  # a lone dollar sign with no number
-    label_end = pieces[cut - 1][1] if cut else 0
     label = line[:label_end].strip()
     return label, label_end, tuple(cell for cell in cells if cell.text != "$")
 
