@@ -53,17 +53,38 @@ def numeric_cells(line: str) -> int:
 
 def count_numeric_cells(line: str) -> int:
     """``numeric_cells`` counted in full, without the last-word shortcut."""
-    cells = _CELL_SPLIT.split(line.strip())
+    text = line.strip()
+    if _ODD_SPACE.search(text):
+        cells = reversed(_CELL_SPLIT.split(text))
+    else:
+        cells = _cells_from_the_right(text)  # the same cells, only as far as they are asked for
     count = 0
-    for cell in reversed(cells):
+    for cell in cells:
         if cell in ("$", "($"):
             continue  # "$  122": the dollar sign printed apart from its number
         tokens = _merge_dollars(cell.split())
-        if tokens and all(_NUMERIC_TOKEN.match(token) for token in tokens):
-            count += len(tokens)
-        else:
+        if not tokens:
             break
+        for token in tokens:
+            if not _NUMERIC_TOKEN.match(token):
+                return count
+        count += len(tokens)
     return count
+
+
+_ODD_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space
+
+
+def _cells_from_the_right(text: str):
+    """``_CELL_SPLIT.split(text)`` right to left, for a stripped text whose only blanks are spaces."""
+    end = len(text)
+    while True:
+        gap = text.rfind("  ", 0, end)
+        if gap < 0:
+            yield text[:end]
+            return
+        yield text[gap + 2: end]
+        end = len(text[:gap].rstrip(" "))
 
 
 def _merge_dollars(tokens: list[str]) -> list[str]:
