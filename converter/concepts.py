@@ -105,6 +105,7 @@ def map_label(label: str, sections: tuple[str, ...], unit: str) -> Concept | Non
     return None
 
 
+@cache
 def line_item(unit: str, instant: bool) -> Concept:
     """The generic concept for a value of ``unit`` whose row maps to nothing."""
     base = {"monetary": "LineItemAmount", "perShare": "LineItemPerShare", "shares": "LineItemShares",

@@ -21,6 +21,8 @@ _PARSER = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True
 def is_html(lines: tuple[str, ...]) -> bool:
     """True when a document's text is HTML markup rather than plain text."""
     head = "\n".join(lines[:200])
+    if "<" not in head:
+        return False  # every tag the patterns look for starts with "<"
     return bool(_HTML_ROOT.search(head)) or len(_HTML_HINT.findall(head)) >= 3
 
 
