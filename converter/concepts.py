@@ -81,7 +81,7 @@ def normalize_label(label: str) -> str:
     return " ".join(text.split()).strip(" :-\u2013\u2014,")
 
 
-@cached_per_input(maxsize=4096)
+@cached_per_input()
 def map_label(label: str, sections: tuple[str, ...], unit: str) -> Concept | None:
     """The concept a row label maps to for values of ``unit``, or None (asked once per value,
     so a row's answer is kept)."""

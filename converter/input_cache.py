@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-LINE_CACHE_SIZE = 1 << 14  # answers per cached question: more than one input's lines
+LINE_CACHE_SIZE = None  # no bound, no eviction bookkeeping: one input's work limits bound its lines
 _CACHES: list = []
 
 
-def cached_per_input(maxsize: int = LINE_CACHE_SIZE) -> Callable:
+def cached_per_input(maxsize: int | None = LINE_CACHE_SIZE) -> Callable:
     """``functools.lru_cache`` for a pure function, emptied by ``clear_input_caches``."""
     def wrap(function):
         cached = lru_cache(maxsize=maxsize)(function)
