@@ -116,7 +116,7 @@ def _iso(value: str | None) -> str | None:
 def _read_documents(lines: tuple[str, ...]):
     index = 0
     while index < len(lines):
-        if lines[index].strip().upper().startswith("<DOCUMENT>"):
+        if "<" in lines[index] and lines[index].strip().upper().startswith("<DOCUMENT>"):
             index = yield from _read_document(lines, index + 1)
         index += 1
 
@@ -130,8 +130,8 @@ def _read_document(lines: tuple[str, ...], index: int):
         index += 1
     start = index + 1
     end = start
-    while end < len(lines) and not lines[end].strip().upper().startswith("</TEXT>"):
-        end += 1
+    while end < len(lines) and not ("<" in lines[end] and lines[end].strip().upper().startswith("</TEXT>")):
+        end += 1  # "<" asked first: most lines hold none
     sequence = tags.get("SEQUENCE", "")
     document = Document(
         type=tags.get("TYPE") or None,
