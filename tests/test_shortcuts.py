@@ -1,0 +1,165 @@
+"""The shortcuts of the speed work give exactly what the patterns and passes they stand for give.
+
+Each shortcut (a pattern tried only near a word it needs, a guard asked before a pattern, a line
+cut from the right, a walk asked before a dateline) is checked against the plain reading on every
+line, paragraph and text the repository holds (and the corpus beside it), and on generated text
+built from the words the shortcut turns on.
+"""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from converter import lines as shape
+from converter import table_knowledge as words
+from converter.fields import front, safe_harbor
+from converter.fields.dateline import match_dateline
+from converter.input_cache import clear_input_caches
+from converter.jsonform import _EXPONENT, _has_exponent
+from converter.prefilter import finditer_near, may_hold
+from converter.reader import _STRAY_CONTROL_TEXT, decode_bytes
+from converter.segmenter import _page_and_table_marks, _paragraphs, _release_start, split_releases
+from converter.table_cells import _cells_of_pieces, chunks, read_value_cells
+from converter.table_periods import _LONGEST, _PERIOD_ENDED, _QUARTER_ENDED, _REACH, _YEAR_ENDED
+
+from .test_fast_paths import TEXT_FILES, _texts_we_have
+
+_CALENDAR = (_YEAR_ENDED, _QUARTER_ENDED, _PERIOD_ENDED)
+
+
+def _spans(matches) -> list:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+def _agree_near(text: str) -> None:
+    flat = " ".join(text.split())  # read_calendar's text: single spaces
+    for pattern in _CALENDAR:
+        assert _spans(finditer_near(pattern, flat, "end", _REACH, _LONGEST)) == _spans(pattern.finditer(flat)), flat
+    marks = safe_harbor._MARKER
+    assert _spans(finditer_near(marks, text, ")", 6, 8)) == _spans(marks.finditer(text)), text
+
+
+def _is_date_line_reference(line: str) -> bool:
+    text = line.strip().rstrip(".")
+    for pattern in (front.WRITTEN_DATE, front.NUMERIC_DATE):
+        match = pattern.search(text)
+        if match and match.group(0) and len(text) - len(match.group(0)) <= 12 and not re.search(
+                r"[a-z]{5,}", text.replace(match.group(0), "")):
+            return True
+    return False
+
+
+def _agree_guards(text: str) -> None:
+    assert front._is_date_line(text) == _is_date_line_reference(text), text
+    assert front.has_phone(text) == bool(front.PHONE.search(text)), text
+    notice = bool(safe_harbor._NOTICE.search(text) and safe_harbor._RISKY.search(text)) and not safe_harbor._ABOUT.match(text)
+    assert safe_harbor.is_safe_harbor_text(text) == notice, text
+    continues = bool(safe_harbor._CONTINUATION.search(text)) and not safe_harbor._ABOUT.match(text)
+    assert safe_harbor.continues_safe_harbor(text) == continues, text
+    for pattern, needed in words.WORDS_NEEDED.items():
+        assert words.found(pattern, text) == bool(pattern.search(text)), (pattern.pattern, text)
+        if pattern.search(text):
+            assert may_hold(text, needed), (pattern.pattern, text)
+    for entries in (words.SCALES, words.TABLE_UNITS):
+        assert words.first_found(entries, text) == next((key for key, p in entries if p.search(text)), None), text
+    encoded = text.encode("utf-8", "replace")
+    assert _has_exponent(encoded) == bool(_EXPONENT.search(encoded)), text
+
+
+def _agree_cells(line: str) -> None:
+    flat = line.expandtabs().rstrip()
+    assert read_value_cells(line) == _cells_of_pieces(flat, chunks(flat)), line
+    stripped = line.strip()
+    cells = list(reversed(shape._CELL_SPLIT.split(stripped)))
+    if not shape._ODD_SPACE.search(stripped):
+        assert list(shape._cells_from_the_right(stripped)) == cells, line
+
+
+_WORDS = ["first", "second", "fourth", "fiscal", "quarter", "of", "2004", "ended", "ending", "ends", "on", "year",
+          "year,", "period", "three", "months", "13", "weeks", "June", "30,", "Sept.", "December", "31", "1999",
+          "END", "Ended", "(i)", "(ii)", "iii)", "a)", "(b)", "12)", "x)", "ſ", "ı", "K", "risk", "RISKS",
+          "forward-looking", "Forward", "looking", "uncertainties", "Litigation", "Reform", "undertakes", "no",
+          "(in", "thousands,", "except", "per", "share", "data)", "$000's", "millions", "MM", "%", "Change",
+          "Inc.", "dollars", "U.S.D.", "kWh", "stores", "end", "of", "period", "5e-05", "e-mail", "re-5",
+          "555-0100", "(212)", "6/5/04", "About", "  ", ")", "\u00a0", "\t"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14).map(" ".join))
+def test_shortcuts_agree_on_generated_text(text):
+    _agree_near(text)
+    _agree_guards(text)
+    _agree_cells(text)
+
+
+def test_shortcuts_agree_on_every_line_and_paragraph_we_have():
+    texts = _texts_we_have()
+    assert len(texts) > 1000
+    for text in texts:
+        _agree_near(text)
+        _agree_guards(text)
+        _agree_cells(text)
+
+
+def test_calendar_windows_find_matches_across_a_whole_release():
+    """Whole releases (their many "end"s close together), not only paragraphs, read by windows."""
+    found = 0
+    for path in TEXT_FILES:
+        text = " ".join(path.read_text(encoding="latin-1").split())
+        _agree_near(text)
+        found += sum(1 for pattern in _CALENDAR for _ in pattern.finditer(text))
+    assert found > 5
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([b"a", b" ", b"\t", b"\n", b"\r\n", b"\r", b"\x00x"[1:], b"\x01", b"\x07", b"\x0b",
+                                 b"\x0c", b"\x0e", b"\x1a", b"\x1b", b"\x1f", b"\x7f", b"1,234", b"  "]),
+                min_size=1, max_size=30).map(b"".join))
+def test_ascii_inputs_skip_the_control_pass_only_when_it_would_change_nothing(data):
+    if not data.strip():
+        return
+    text = data.decode("ascii").replace("\r\n", "\n").replace("\r", "\n").replace("\x1a", "")
+    reference = _STRAY_CONTROL_TEXT.sub(" ", text).expandtabs(8).split("\n")
+    lines = tuple(line.rstrip() for line in reference)
+    if "\f" in text:
+        return  # form feeds take the per-line path, the same either way
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    try:
+        assert decode_bytes(data).lines == lines
+    except Exception as error:  # binary input is refused before the pass
+        assert type(error).__name__ == "BinaryInputError"
+
+
+def _split_releases_reference(lines: tuple[str, ...]) -> list[tuple[int, int]]:
+    """split_releases as first written: every paragraph's dateline read, the walk up asked after."""
+    kinds = list(_page_and_table_marks(lines))
+    for i in shape.lines_that_may_match(lines, shape.END_MARK):
+        if kinds[i] is None and shape.END_MARK.match(lines[i]):
+            kinds[i] = "end"
+    paragraphs = _paragraphs(lines, kinds, 0, len(lines))
+    starts, seen_dateline = [0], False
+    for index, paragraph in enumerate(paragraphs):
+        found = match_dateline(shape.normalize(" ".join(lines[i] for i in paragraph)))
+        if not found or (found.month is None and found.wire_text is None):
+            continue
+        if not seen_dateline:
+            seen_dateline = True
+            continue
+        start = _release_start(lines, kinds, paragraphs, index)
+        if start is not None and start > starts[-1]:
+            starts.append(start)
+    return list(zip(starts, [start - 1 for start in starts[1:]] + [len(lines) - 1]))
+
+
+def test_releases_are_split_as_when_every_dateline_was_read():
+    bundles = 0
+    for path in TEXT_FILES:
+        lines = tuple(path.read_text(encoding="latin-1").splitlines())
+        clear_input_caches()
+        spans = split_releases(lines)
+        assert spans == _split_releases_reference(lines), path.name
+        bundles += len(spans) > 1
+    assert bundles >= 1  # the bundled variant at least
