@@ -72,9 +72,15 @@ def parse_number(text: str) -> tuple[int | float | None, int, bool] | None:
     return value, places, bool(percent)
 
 
+def untabbed(line: str) -> str:
+    """The line with its tabs expanded; the line itself (not a copy, so its hash is kept and the
+    per-input caches find it) when it has none, as the reader's lines never do."""
+    return line.expandtabs() if "\t" in line else line
+
+
 def chunks(line: str) -> list[tuple[int, int, str]]:
     """The line's text pieces split at runs of two or more spaces: ``(start, end, text)``."""
-    return [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(line.expandtabs())]
+    return [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(untabbed(line))]
 
 
 # The last word of a line that may end a row of values: a number, a nil or a detached dollar sign.
@@ -96,7 +102,7 @@ def value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
     Values are taken from the right while every piece is a number, a nil or a ``$``; a number
     printed one space after a word (``change (2)``) stays part of the label.
     """
-    line = line.expandtabs().rstrip()
+    line = untabbed(line).rstrip()
     if not may_end_row(line):
         return line.strip(), len(line), ()  # what read_value_cells finds there (tests/test_fast_paths.py)
     return read_value_cells(line)
@@ -108,7 +114,7 @@ _ODD_SPACE = re.compile(r"[^\S ]")
 
 def read_value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
     """``value_cells`` read in full, without the last-word shortcut or the cache."""
-    line = line.expandtabs().rstrip()
+    line = untabbed(line).rstrip()
     if _ODD_SPACE.search(line):
         return _cells_of_pieces(line, chunks(line))
     # Pieces taken from the right, at runs of two or more spaces, only as far as values go: the

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from attrs import frozen
 
 from . import lines as shape
-from .table_cells import Cell, chunks, value_cells
+from .table_cells import Cell, chunks, untabbed, value_cells
 
 _SGML_TAG_LINE = re.compile(r"^\s*(?:</?(?:TABLE|CAPTION|FN)>|<S>|<C>)(?:\s*<C>)*\s*$", re.IGNORECASE)
 _MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?=\s|$)")
@@ -57,7 +57,7 @@ def classify(lines: tuple[str, ...], first: int, last: int) -> list[TableLine]:
     """Classify the lines ``first..last`` (0-based, inclusive) of a table block."""
     out = []
     for index in range(first, last + 1):
-        raw = lines[index].expandtabs().rstrip()
+        raw = untabbed(lines[index]).rstrip()
         indent = len(raw) - len(raw.lstrip())
         if not raw.strip():
             out.append(TableLine(index, "blank", "", indent))
