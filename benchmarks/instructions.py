@@ -3,11 +3,16 @@ of a shared machine, for telling whether a change made the conversion cheaper.
 
     python benchmarks/instructions.py            # 60 typical inputs, --to json, in one process
     python benchmarks/instructions.py -n 30
+    python benchmarks/instructions.py --warm     # as in a long batch: every input converted once before
 
 It builds the same corpus as ``batch.py --sizes typical`` (its first N inputs), then counts the
 instructions of converting 1 input and of converting N+1 inputs in one process, each under
-callgrind, and prints the difference per input: start-up and imports cancel out. Needs valgrind
-(Debian's package); wall-clock figures come from ``batch.py``.
+callgrind, and prints the difference per input: start-up and imports cancel out. The first pass
+over new kinds of text also compiles the patterns it meets for the first time (the ``re`` cache,
+cached tables); ``--warm`` converts all N+1 inputs once, uncounted in the difference, before the
+counted ones, which gives the steady cost of an input deep in a batch. Per-input caches are
+emptied between inputs either way. Needs valgrind (Debian's package); wall-clock figures come
+from ``batch.py``.
 """
 from __future__ import annotations
 
@@ -26,17 +31,20 @@ _CONVERT = """
 import sys
 from pathlib import Path
 from converter.engines import Item, Job, convert_item
-files = sorted(Path(sys.argv[1]).rglob("*.txt"))[: int(sys.argv[2])]
-for number, path in enumerate(files):
+every = sorted(Path(sys.argv[1]).rglob("*.txt"))
+if sys.argv[3] == "warm":
+    for number, path in enumerate(every):
+        convert_item(Job(to="json"), Item(number, path.name, path.read_bytes()))
+for number, path in enumerate(every[: int(sys.argv[2])]):
     convert_item(Job(to="json"), Item(number, path.name, path.read_bytes()))
 """
 
 
-def instructions(corpus: Path, count: int) -> int:
+def instructions(corpus: Path, count: int, warm: bool) -> int:
     """Instructions of one process converting the first ``count`` inputs of ``corpus``."""
     done = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", _CONVERT,
-         str(corpus), str(count)],
+         str(corpus), str(count), "warm" if warm else "cold"],
         capture_output=True, text=True, cwd=ROOT, check=True,
     )
     return int(re.search(r"Collected : (\d+)", done.stderr)[1])
@@ -45,14 +53,16 @@ def instructions(corpus: Path, count: int) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=60, help="inputs to convert (default 60)")
+    parser.add_argument("--warm", action="store_true", help="convert every input once before the counted ones")
     args = parser.parse_args()
     if not shutil.which("valgrind"):
         sys.exit("valgrind is not installed (Debian: apt-get install valgrind)")
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder)
         build_corpus(corpus, args.n + 1, "typical")
-        one, many = instructions(corpus, 1), instructions(corpus, args.n + 1)
-    print(f"{(many - one) / args.n / 1e6:.2f} M instructions per input (--to json, {args.n} typical inputs)")
+        one, many = instructions(corpus, 1, args.warm), instructions(corpus, args.n + 1, args.warm)
+    state = "warm" if args.warm else "cold"
+    print(f"{(many - one) / args.n / 1e6:.2f} M instructions per input (--to json, {args.n} typical inputs, {state})")
 
 
 if __name__ == "__main__":
