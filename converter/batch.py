@@ -206,6 +206,7 @@ class _FileSink:
         self.extension = extension(options.to)
         self._owners: dict[PurePosixPath, str] = {}
         self._written: set[Path] = set()
+        self._folders: set[Path] = set()  # output folders known to exist: each is asked for once
         if self.out_dir.is_dir():
             remove_temporaries(self.out_dir)
 
@@ -233,7 +234,10 @@ class _FileSink:
         # The first file last: it is the mark that the input is done, so a rerun skips it.
         for path, payload in reversed(list(zip(paths, payloads))):
             if self.overwrite or not path.exists():
-                write_atomic(path, payload, overwrite=True)
+                if path.parent not in self._folders:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    self._folders.add(path.parent)
+                write_atomic(path, payload, overwrite=True, folder_exists=True)
 
     def close(self, ok: bool) -> None:
         pass

@@ -55,11 +55,12 @@ for _name, (_, _extension, _description) in STYLESHEETS.items():
     FORMATS.setdefault(_name, (_extension, _stylesheet_format(_name), _description))
 
 
-def write_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder, so no partial file is left."""
-    if path.exists() and not overwrite:
+def write_atomic(path: Path, data: bytes, overwrite: bool = False, folder_exists: bool = False) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder, so no partial file is left.
+    ``folder_exists``: the caller made sure of ``path``'s folder (a batch asks once per folder)."""
+    if not overwrite and path.exists():
         raise ConversionError(f"{path} exists; not overwriting it (use --overwrite)", str(path))
-    if not path.parent.is_dir():
+    if not folder_exists and not path.parent.is_dir():
         path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = _temporary_beside(path)
     try:
