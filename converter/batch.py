@@ -207,12 +207,13 @@ class _FileSink:
         self._owners: dict[PurePosixPath, str] = {}
         self._written: set[Path] = set()
         self._folders: set[Path] = set()  # output folders known to exist: each is asked for once
+        self._stems: dict[str, PurePosixPath] = {}  # planned inputs' output stems, until written
         if self.out_dir.is_dir():
             remove_temporaries(self.out_dir)
 
     def plan(self, item: BatchInput) -> str | None:
         """None: convert it; SKIP: its outputs exist; else why it cannot be written."""
-        stem = output_stem(item.relative)
+        stem = self._stems[item.shown] = output_stem(item.relative)
         owner = self._owners.setdefault(stem, item.shown)
         if owner != item.shown:
             return f"its output {stem}{self.extension} would also be that of {owner}"
@@ -226,7 +227,8 @@ class _FileSink:
                 release_paths(self.out_dir, stem, self.extension, 2)[0]]
 
     def write(self, item: BatchInput, payloads: tuple) -> None:
-        paths = release_paths(self.out_dir, output_stem(item.relative), self.extension, len(payloads))
+        stem = self._stems.pop(item.shown, None) or output_stem(item.relative)
+        paths = release_paths(self.out_dir, stem, self.extension, len(payloads))
         taken = [path for path in paths if path in self._written]
         if taken:
             raise ConversionError(f"{taken[0]} was already written for another input")
