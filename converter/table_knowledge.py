@@ -45,6 +45,9 @@ ROW_UNITS: tuple[tuple[str, re.Pattern], ...] = (
     ("count", re.compile(
         r"\b(?:stores|restaurants|employees|locations|outlets|branches|subscribers|number\s+of\s+(?!shares))\b", _I)),
 )
+# Every match of a ROW_UNITS pattern, lowered, holds a match of this (asked first of an ASCII label:
+# most labels hold none, and this one case-sensitive scan costs a fraction of the five above).
+ROW_UNIT_HINT = re.compile(r"shar|eps|dilut|%|percent|rat|store|restaurant|employee|location|outlet|branch|subscriber|number")
 # Headings that say per share only in context: "Basic" / "Diluted" under an EPS heading.
 BASIC_OR_DILUTED = re.compile(r"^(?:basic|diluted|primary|fully\s+diluted)\s*:?$", _I)
 

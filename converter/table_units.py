@@ -64,6 +64,8 @@ def row_unit(label: str, sections: tuple[str, ...]) -> str | None:
 @cached_per_input()
 def _stated_unit(text: str) -> str | None:
     """The first unit whose words ``text`` holds (a section heading is asked for each of its rows)."""
+    if text.isascii() and not words.ROW_UNIT_HINT.search(text.lower()):
+        return None
     return next((name for name, pattern in words.ROW_UNITS if pattern.search(text)), None)
 
 

@@ -62,6 +62,8 @@ def _agree_guards(text: str) -> None:
         assert words.found(pattern, text) == bool(pattern.search(text)), (pattern.pattern, text)
         if pattern.search(text):
             assert may_hold(text, needed), (pattern.pattern, text)
+    if text.isascii() and any(pattern.search(text) for _, pattern in words.ROW_UNITS):
+        assert words.ROW_UNIT_HINT.search(text.lower()), text
     for entries in (words.SCALES, words.TABLE_UNITS):
         assert words.first_found(entries, text) == next((key for key, p in entries if p.search(text)), None), text
     encoded = text.encode("utf-8", "replace")
@@ -83,7 +85,8 @@ _WORDS = ["first", "second", "fourth", "fiscal", "quarter", "of", "2004", "ended
           "forward-looking", "Forward", "looking", "uncertainties", "Litigation", "Reform", "undertakes", "no",
           "(in", "thousands,", "except", "per", "share", "data)", "$000's", "millions", "MM", "%", "Change",
           "Inc.", "dollars", "U.S.D.", "kWh", "stores", "end", "of", "period", "5e-05", "e-mail", "re-5",
-          "555-0100", "(212)", "6/5/04", "About", "  ", ")", "\u00a0", "\t"]
+          "555-0100", "(212)", "6/5/04", "About", "  ", ")", "\u00a0", "\t", "SHARES", "outstanding",
+          "Weighted", "average", "ratio", "Rate", "exchange", "employees", "Number", "EPS", "Diluted", "subscribers"]
 
 
 @settings(max_examples=1500, deadline=None)
