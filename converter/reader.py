@@ -47,7 +47,10 @@ def decode_bytes(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText
         raise EmptyInputError("input is empty")
     _refuse_binary(data)
     text, encoding = _decode(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x1a", "")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1a" in text:
+        text = text.replace("\x1a", "")
     # Whole-text passes first, then per line only what needs it: 20 MB of short lines stays fast.
     if encoding == "ascii" and not data.translate(None, _NOT_STRAY_BYTE):
         clean = text.expandtabs(TAB_SIZE).split("\n")  # no stray control character to replace
