@@ -31,8 +31,19 @@ def lines_that_may_match(lines: tuple[str, ...], pattern: re.Pattern) -> tuple[i
     """The indexes of the lines whose first printed character can begin a match of ``pattern``, in
     order: passes over a whole text try the pattern on these, not on every line. A blank line (a
     line of form feeds alone among them) is never one."""
-    allowed = PATTERN_LEADS[pattern]
-    return tuple(i for i, lead in enumerate(line_leads(lines)) if lead and (lead in allowed or not lead.isascii()))
+    by_lead = _lines_by_lead(lines)
+    found = [i for lead, where in by_lead.items() if lead in PATTERN_LEADS[pattern] or not lead.isascii() for i in where]
+    return tuple(sorted(found))
+
+
+@cached_per_input(maxsize=4)
+def _lines_by_lead(lines: tuple[str, ...]) -> dict[str, list[int]]:
+    """The indexes of the non-blank lines, by their first printed character (one pass for every pattern)."""
+    by_lead: dict[str, list[int]] = {}
+    for i, lead in enumerate(line_leads(lines)):
+        if lead:
+            by_lead.setdefault(lead, []).append(i)
+    return by_lead
 
 
 @cached_per_input(maxsize=4)

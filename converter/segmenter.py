@@ -62,7 +62,8 @@ def _mark_pages(lines, kinds) -> None:
     marks = [i for i in shape.lines_that_may_match(lines, shape.PAGE_MARK) if shape.PAGE_MARK.match(lines[i])]
     for i in marks:
         kinds[i] = "page"
-    last_text = max((i for i, lead in enumerate(shape.line_leads(lines)) if lead), default=-1)
+    leads = shape.line_leads(lines)
+    last_text = next((i for i in range(len(leads) - 1, -1, -1) if leads[i]), -1)
     for i in shape.lines_that_may_match(lines, shape.PAGE_NUMBER):
         if kinds[i] or not shape.PAGE_NUMBER.match(lines[i]):
             continue
@@ -81,7 +82,7 @@ def _mark_tables(lines, kinds) -> None:
     """Fixed-width tables: SGML <TABLE> spans, then runs of number rows with their headings."""
     inside = False
     leads = shape.line_leads(lines)
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines if "<" in leads else ()):  # no line starts with a tag: nothing to mark
         upper = line.strip().upper() if leads[i] == "<" else ""
         if upper.startswith("<TABLE>"):
             inside = True
