@@ -73,7 +73,8 @@ def convert_bytes_checked(data: bytes, name: str = "-", *, max_bytes: int = DEFA
                 # Lines of the other releases are blanked, so numbers stay those of the document.
                 part = ("",) * first + lines[first: last + 1] + ("",) * (len(lines) - last - 1)
                 bundle.append(extract_release(part, _segment_span(lines, first, last), source))
-            releases += [attrs.evolve(r, warnings=r.warnings + tuple(notes)) for r in _share_exhibit(bundle)]
+            bundle = _share_exhibit(bundle)
+            releases += [attrs.evolve(r, warnings=r.warnings + tuple(notes)) for r in bundle] if notes else bundle
         checked = []
         for release in releases:
             if not submission.is_wrapped:
