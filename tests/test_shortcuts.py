@@ -51,8 +51,25 @@ def _is_date_line_reference(line: str) -> bool:
     return False
 
 
+def _classify_front_line_reference(line: str) -> str | None:
+    if front.EXHIBIT.match(line) or front.HEADER_LINE.match(line) or _is_date_line_reference(line) or front.SCALE_LINE.match(line):
+        return "header"
+    parts = re.split(r"\s{3,}", line.strip())
+    if len(parts) == 2 and any(front.HEADER_LINE.match(p) or front.EXHIBIT.match(p) for p in parts) and not any(
+            front.CONTACT_START.match(p) for p in parts):
+        return "header"
+    if front.RELEASE_NUMBER.search(line) and len(line.split()) <= 6:
+        return "header"
+    if front.AUDIENCE.match(line):
+        return "audience"
+    if front.LEADING_TAGS.match(line):
+        return "wire"
+    return None
+
+
 def _agree_guards(text: str) -> None:
     assert front._is_date_line(text) == _is_date_line_reference(text), text
+    assert front.classify_front_line(text) == _classify_front_line_reference(text), text
     assert front.has_phone(text) == bool(front.PHONE.search(text)), text
     notice = bool(safe_harbor._NOTICE.search(text) and safe_harbor._RISKY.search(text)) and not safe_harbor._ABOUT.match(text)
     assert safe_harbor.is_safe_harbor_text(text) == notice, text
@@ -86,7 +103,8 @@ _WORDS = ["first", "second", "fourth", "fiscal", "quarter", "of", "2004", "ended
           "(in", "thousands,", "except", "per", "share", "data)", "$000's", "millions", "MM", "%", "Change",
           "Inc.", "dollars", "U.S.D.", "kWh", "stores", "end", "of", "period", "5e-05", "e-mail", "re-5",
           "555-0100", "(212)", "6/5/04", "About", "  ", ")", "\u00a0", "\t", "SHARES", "outstanding",
-          "Weighted", "average", "ratio", "Rate", "exchange", "employees", "Number", "EPS", "Diluted", "subscribers"]
+          "Weighted", "average", "ratio", "Rate", "exchange", "employees", "Number", "EPS", "Diluted", "subscribers",
+          "September", "30th,", "      ", "Release", "No.", "#", "EDITORS", "Business", "writers:", "(BW)", "NEWS"]
 
 
 @settings(max_examples=1500, deadline=None)
@@ -166,3 +184,10 @@ def test_releases_are_split_as_when_every_dateline_was_read():
         assert spans == _split_releases_reference(lines), path.name
         bundles += len(spans) > 1
     assert bundles >= 1  # the bundled variant at least
+
+
+def test_a_date_line_at_the_most_printed_characters_is_still_one():
+    """19 printed characters of date and 12 others: the length test must let it through."""
+    for line in ("123456789012September. 30th, 2004", "  December 31st, 1999   (000)  ", "12/31/1999  123456789012"):
+        assert front._is_date_line(line) == _is_date_line_reference(line)
+    assert front._is_date_line("123456789012September. 30th, 2004")  # 31 printed characters

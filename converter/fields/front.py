@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..prefilter import may_hold
 from .dates import NUMERIC_DATE, WRITTEN_DATE
 from .wire import LEADING_TAGS
 
@@ -46,20 +47,25 @@ def classify_front_line(line: str) -> str | None:
     """The kind of a front-matter line that can be told by itself, else None (headline text)."""
     if EXHIBIT.match(line) or HEADER_LINE.match(line) or _is_date_line(line) or SCALE_LINE.match(line):
         return "header"
-    parts = re.split(r"\s{3,}", line.strip())
+    parts = _WIDE_GAP.split(line.strip())
     if len(parts) == 2 and any(HEADER_LINE.match(part) or EXHIBIT.match(part) for part in parts) and not any(
         CONTACT_START.match(part) for part in parts
     ):
         return "header"  # a letterhead: "Acme Corp.          NEWS RELEASE"
-    if RELEASE_NUMBER.search(line) and len(line.split()) <= 6:
+    if len(line.split()) <= 6 and may_hold(line, ("release",)) and RELEASE_NUMBER.search(line):
         return "header"
-    if AUDIENCE.match(line):
+    if may_hold(line, _AUDIENCE_WORDS) and AUDIENCE.match(line):
         return "audience"
     if LEADING_TAGS.match(line):
         return "wire"
     return None
 
 
+_WIDE_GAP = re.compile(r"\s{3,}")
+_AUDIENCE_WORDS = ("editor", "writer", "desk", "reporter", "correspondent")  # one ends every AUDIENCE match
+# A date line is a date and at most 12 other characters: a date prints at most 19 that are not blanks
+# ("September. 30th, 2004"), so a line with more than 31 is none (asked before the patterns' scans).
+_DATE_LINE_MOST_PRINTED = 19 + 12
 # What a match of each date pattern must hold, asked first (the patterns are tried at every position):
 # a blank before the day of "June 5", a slash of "6/5/04".
 _DATE_GUARDS = ((re.compile(r"\s\d"), WRITTEN_DATE), (re.compile(r"/"), NUMERIC_DATE))
@@ -67,6 +73,8 @@ _DATE_GUARDS = ((re.compile(r"\s\d"), WRITTEN_DATE), (re.compile(r"/"), NUMERIC_
 
 def _is_date_line(line: str) -> bool:
     text = line.strip().rstrip(".")
+    if len("".join(text.split())) > _DATE_LINE_MOST_PRINTED:
+        return False
     for guard, pattern in _DATE_GUARDS:
         match = guard.search(text) and pattern.search(text)
         if match and match.group(0) and len(text) - len(match.group(0)) <= 12 and not re.search(r"[a-z]{5,}", text.replace(match.group(0), "")):
