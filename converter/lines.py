@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .input_cache import cached_per_input
-from .table_cells import chunks, may_end_row, value_cells
+from .table_cells import ODD_SPACE, chunks, may_end_row, value_cells
 
 PAGE_MARK = re.compile(r"^\s*(?:<PAGE>\s*\d*|\f+)\s*$", re.IGNORECASE)
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|\d{1,3}|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\(\s*\d{1,3}\s*\))\s*$", re.I)
@@ -65,7 +65,7 @@ def numeric_cells(line: str) -> int:
 def count_numeric_cells(line: str) -> int:
     """``numeric_cells`` counted in full, without the last-word shortcut."""
     text = line.strip()
-    if _ODD_SPACE.search(text):
+    if ODD_SPACE.search(text):
         cells = reversed(_CELL_SPLIT.split(text))
     else:
         cells = _cells_from_the_right(text)  # the same cells, only as far as they are asked for
@@ -81,9 +81,6 @@ def count_numeric_cells(line: str) -> int:
                 return count
         count += len(tokens)
     return count
-
-
-_ODD_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space
 
 
 def _cells_from_the_right(text: str):

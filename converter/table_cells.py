@@ -109,13 +109,13 @@ def value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
 
 
 # Whitespace other than a plain space: a line holding some is cut into pieces by ``_CHUNK``.
-_ODD_SPACE = re.compile(r"[^\S ]")
+ODD_SPACE = re.compile(r"[^\S ]")
 
 
 def read_value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
     """``value_cells`` read in full, without the last-word shortcut or the cache."""
     line = untabbed(line).rstrip()
-    if _ODD_SPACE.search(line):
+    if ODD_SPACE.search(line):
         return _cells_of_pieces(line, chunks(line))
     # Pieces taken from the right, at runs of two or more spaces, only as far as values go: the
     # label's words are never cut apart (what ``_CHUNK`` would give, tests/test_fast_paths.py).

@@ -92,7 +92,7 @@ def _agree_cells(line: str) -> None:
     assert read_value_cells(line) == _cells_of_pieces(flat, chunks(flat)), line
     stripped = line.strip()
     cells = list(reversed(shape._CELL_SPLIT.split(stripped)))
-    if not shape._ODD_SPACE.search(stripped):
+    if not shape.ODD_SPACE.search(stripped):
         assert list(shape._cells_from_the_right(stripped)) == cells, line
 
 
