@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .input_cache import cached_per_input
-from .table_cells import ODD_SPACE, chunks, may_end_row, value_cells
+from .table_cells import ODD_SPACE, chunks, end_of_text_before, may_end_row, value_cells
 
 PAGE_MARK = re.compile(r"^\s*(?:<PAGE>\s*\d*|\f+)\s*$", re.IGNORECASE)
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|\d{1,3}|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\(\s*\d{1,3}\s*\))\s*$", re.I)
@@ -92,7 +92,7 @@ def _cells_from_the_right(text: str):
             yield text[:end]
             return
         yield text[gap + 2: end]
-        end = len(text[:gap].rstrip(" "))
+        end = end_of_text_before(text, gap)
 
 
 def _merge_dollars(tokens: list[str]) -> list[str]:

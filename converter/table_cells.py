@@ -129,8 +129,15 @@ def read_value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
             label_end = end
             break
         taken.append(found)
-        end = len(line[:gap].rstrip(" ")) if gap >= 0 else 0
+        end = end_of_text_before(line, gap) if gap >= 0 else 0
     return _cells_and_label(line, taken, label_end)
+
+
+def end_of_text_before(text: str, gap: int) -> int:
+    """Where the text before the blanks at ``gap`` ends (no copy of it: a line may hold many cells)."""
+    while gap > 0 and text[gap - 1] == " ":
+        gap -= 1
+    return gap
 
 
 def _cells_of_pieces(line: str, pieces: list[tuple[int, int, str]]) -> tuple[str, int, tuple[Cell, ...]]:
