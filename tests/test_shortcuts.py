@@ -191,3 +191,12 @@ def test_a_date_line_at_the_most_printed_characters_is_still_one():
     for line in ("123456789012September. 30th, 2004", "  December 31st, 1999   (000)  ", "12/31/1999  123456789012"):
         assert front._is_date_line(line) == _is_date_line_reference(line)
     assert front._is_date_line("123456789012September. 30th, 2004")  # 31 printed characters
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["x", " ", "  ", " " * 300, "1,234", "y" * 300]), max_size=8).map("".join))
+def test_the_end_of_the_text_before_a_gap_is_that_of_the_stripped_head(text):
+    from converter.table_cells import end_of_text_before
+
+    for gap in range(len(text) + 1):
+        assert end_of_text_before(text, gap) == len(text[:gap].rstrip(" "))
