@@ -200,3 +200,30 @@ def test_the_end_of_the_text_before_a_gap_is_that_of_the_stripped_head(text):
 
     for gap in range(len(text) + 1):
         assert end_of_text_before(text, gap) == len(text[:gap].rstrip(" "))
+
+
+def _is_organization_reference(text: str) -> bool:
+    from converter.fields import contacts
+
+    words = [word.strip(",") for word in text.split()]
+    if any(word.rstrip(".").lower() in contacts._BARE_SUFFIX for word in words[1:]):
+        return True
+    spaced = f" {' '.join(words)} "
+    return any(phrase in spaced for phrase in contacts._ORGANIZATION_PHRASES)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Acme", "Inc.", "Inc", "Public", "Relations", "Investor", "Media", ",", "", "Bank",
+                                 "L.L.C.", "Jane", "Roe", "Capital,", "  ", "International"]), max_size=8).map(" ".join))
+def test_organization_words_are_found_as_in_the_joined_text(text):
+    from converter.fields.contacts import _is_organization
+
+    assert _is_organization(text) == _is_organization_reference(text)
+
+
+def test_organization_words_on_every_piece_we_have():
+    from converter.fields.contacts import _is_organization
+
+    for text in _texts_we_have():
+        for piece in [text] + text.split(","):
+            assert _is_organization(piece) == _is_organization_reference(piece), piece

@@ -32,6 +32,9 @@ _NAME_SUFFIX = ("Jr.", "Sr.", "II", "III", "IV", "Ph.D.", "CPA", "CFA")
 _BARE_SUFFIX = {suffix.rstrip(".").lower() for suffix in COMPANY_SUFFIXES}
 _STRONG_TITLE = frozenset(word for word in TITLE_WORDS if word not in ("Relations", "Communications", "Partner", "Associate"))
 _ORGANIZATION_PHRASES = tuple(f" {word} " for word in ORGANIZATION_WORDS if " " in word or len(word) >= 4)
+# The same split: a one-word phrase is found among a text's words as a set, the others in its text.
+_ORGANIZATION_WORDS = frozenset(phrase.strip() for phrase in _ORGANIZATION_PHRASES if phrase.count(" ") == 2)
+_ORGANIZATION_MULTIWORD = tuple(phrase for phrase in _ORGANIZATION_PHRASES if phrase.count(" ") > 2)
 _TRAILING = " ,;:/"
 _DEPARTMENT = re.compile(
     r"^(?:Investor|Public|Corporate|Media|Shareholder)?\s*(?:Relations|Communications|Marketing|Finance|Sales|Operations|Development|Affairs)$"
@@ -325,8 +328,10 @@ def _is_organization(text: str) -> bool:
     words = [word.strip(",") for word in text.split()]
     if any(word.rstrip(".").lower() in _BARE_SUFFIX for word in words[1:]):
         return True
+    if not _ORGANIZATION_WORDS.isdisjoint(words):
+        return True  # " Inc. " in the words joined by blanks: "Inc." is one of the words
     spaced = f" {' '.join(words)} "
-    return any(phrase in spaced for phrase in _ORGANIZATION_PHRASES)
+    return any(phrase in spaced for phrase in _ORGANIZATION_MULTIWORD)
 
 
 def _is_person(text: str) -> bool:
