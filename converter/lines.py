@@ -32,7 +32,8 @@ def lines_that_may_match(lines: tuple[str, ...], pattern: re.Pattern) -> tuple[i
     order: passes over a whole text try the pattern on these, not on every line. A blank line (a
     line of form feeds alone among them) is never one."""
     by_lead = _lines_by_lead(lines)
-    found = [i for lead, where in by_lead.items() if lead in PATTERN_LEADS[pattern] or not lead.isascii() for i in where]
+    allowed = PATTERN_LEADS[pattern]
+    found = [i for lead, where in by_lead.items() if lead in allowed or not lead.isascii() for i in where]
     return tuple(sorted(found))
 
 
