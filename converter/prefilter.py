@@ -3,7 +3,7 @@
 A case-insensitive pattern tried at every position of a paragraph costs far more than finding a
 word it cannot match without: ``may_hold`` answers from the lowered text, ``finditer_near`` tries
 the pattern only around the places where its required word occurs. Both give the same answers
-as the pattern alone (``tests/test_fast_paths.py`` checks them on every text we have); a text
+as the pattern alone (``tests/test_shortcuts.py`` checks them on every text we have); a text
 that is not ASCII, where case folding has exceptions (``ſ`` matches ``s``), is always scanned.
 """
 from __future__ import annotations

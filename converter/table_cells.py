@@ -118,7 +118,7 @@ def read_value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
     if ODD_SPACE.search(line):
         return _cells_of_pieces(line, chunks(line))
     # Pieces taken from the right, at runs of two or more spaces, only as far as values go: the
-    # label's words are never cut apart (what ``_CHUNK`` would give, tests/test_fast_paths.py).
+    # label's words are never cut apart (what ``_CHUNK`` would give, tests/test_shortcuts.py).
     taken: list[list[Cell]] = []  # the pieces' cells, right to left
     end, label_end = len(line), 0
     while end > 0:

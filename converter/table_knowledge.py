@@ -69,7 +69,7 @@ ROW_SCALES: tuple[tuple[int, re.Pattern], ...] = (
 AT_PERIOD_END = re.compile(r"\bend\s+of\s+(?:the\s+)?(?:period|year|quarter)\b | \bat\s+(?:period|year|quarter)[\s-]end\b", _I)
 
 # The words (lower case) every match of each pattern tried on a whole caption holds, in any case: a
-# caption holding none of them is not scanned. tests/test_fast_paths.py checks them on every caption,
+# caption holding none of them is not scanned. tests/test_shortcuts.py checks them on every caption,
 # label and heading we have. (A short label is scanned at once: the test would cost more.)
 WORDS_NEEDED: dict[re.Pattern, tuple[str, ...]] = {
     **dict(zip((pattern for _, pattern in SCALES), (("billions",), ("millions", "mm", "000,000"), ("thousands", "000")))),
