@@ -206,14 +206,12 @@ class _FileSink:
         self.extension = extension(options.to)
         self._owners: dict[PurePosixPath, str] = {}
         self._written: set[Path] = set()
-        self._folders: set[Path] = set()  # output folders known to exist: each is asked for once
-        self._stems: dict[str, PurePosixPath] = {}  # planned inputs' output stems, until written
         if self.out_dir.is_dir():
             remove_temporaries(self.out_dir)
 
     def plan(self, item: BatchInput) -> str | None:
         """None: convert it; SKIP: its outputs exist; else why it cannot be written."""
-        stem = self._stems[item.shown] = output_stem(item.relative)
+        stem = output_stem(item.relative)
         owner = self._owners.setdefault(stem, item.shown)
         if owner != item.shown:
             return f"its output {stem}{self.extension} would also be that of {owner}"
@@ -227,8 +225,7 @@ class _FileSink:
                 release_paths(self.out_dir, stem, self.extension, 2)[0]]
 
     def write(self, item: BatchInput, payloads: tuple) -> None:
-        stem = self._stems.pop(item.shown, None) or output_stem(item.relative)
-        paths = release_paths(self.out_dir, stem, self.extension, len(payloads))
+        paths = release_paths(self.out_dir, output_stem(item.relative), self.extension, len(payloads))
         taken = [path for path in paths if path in self._written]
         if taken:
             raise ConversionError(f"{taken[0]} was already written for another input")
@@ -236,10 +233,7 @@ class _FileSink:
         # The first file last: it is the mark that the input is done, so a rerun skips it.
         for path, payload in reversed(list(zip(paths, payloads))):
             if self.overwrite or not path.exists():
-                if path.parent not in self._folders:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    self._folders.add(path.parent)
-                write_atomic(path, payload, overwrite=True, folder_exists=True)
+                write_atomic(path, payload, overwrite=True)
 
     def close(self, ok: bool) -> None:
         pass

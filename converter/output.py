@@ -55,14 +55,17 @@ for _name, (_, _extension, _description) in STYLESHEETS.items():
     FORMATS.setdefault(_name, (_extension, _stylesheet_format(_name), _description))
 
 
-def write_atomic(path: Path, data: bytes, overwrite: bool = False, folder_exists: bool = False) -> None:
+def write_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder, so no partial file is left.
-    ``folder_exists``: the caller made sure of ``path``'s folder (a batch asks once per folder)."""
+    The folder is made when the temporary cannot be created for want of it: a batch writes many
+    files to each folder, and asking for the folder first would cost a look-up per file."""
     if not overwrite and path.exists():
         raise ConversionError(f"{path} exists; not overwriting it (use --overwrite)", str(path))
-    if not folder_exists and not path.parent.is_dir():
+    try:
+        handle, temporary = _temporary_beside(path)
+    except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = _temporary_beside(path)
+        handle, temporary = _temporary_beside(path)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
