@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .input_cache import cached_per_input
-from .table_cells import ODD_SPACE, chunks, end_of_text_before, may_end_row, value_cells
+from .table_cells import ODD_SPACE, chunks, may_end_row, pieces_from_the_right, value_cells
 
 PAGE_MARK = re.compile(r"^\s*(?:<PAGE>\s*\d*|\f+)\s*$", re.IGNORECASE)
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|\d{1,3}|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\(\s*\d{1,3}\s*\))\s*$", re.I)
@@ -69,7 +69,7 @@ def count_numeric_cells(line: str) -> int:
     if ODD_SPACE.search(text):
         cells = reversed(_CELL_SPLIT.split(text))
     else:
-        cells = _cells_from_the_right(text)  # the same cells, only as far as they are asked for
+        cells = (text[start:end] for start, end in pieces_from_the_right(text))  # as far as asked
     count = 0
     for cell in cells:
         if cell in ("$", "($"):
@@ -82,18 +82,6 @@ def count_numeric_cells(line: str) -> int:
                 return count
         count += len(tokens)
     return count
-
-
-def _cells_from_the_right(text: str):
-    """``_CELL_SPLIT.split(text)`` right to left, for a stripped text whose only blanks are spaces."""
-    end = len(text)
-    while True:
-        gap = text.rfind("  ", 0, end)
-        if gap < 0:
-            yield text[:end]
-            return
-        yield text[gap + 2: end]
-        end = end_of_text_before(text, gap)
 
 
 def _merge_dollars(tokens: list[str]) -> list[str]:

@@ -117,23 +117,33 @@ def read_value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
     line = untabbed(line).rstrip()
     if ODD_SPACE.search(line):
         return _cells_of_pieces(line, chunks(line))
-    # Pieces taken from the right, at runs of two or more spaces, only as far as values go: the
-    # label's words are never cut apart (what ``_CHUNK`` would give, tests/test_shortcuts.py).
     taken: list[list[Cell]] = []  # the pieces' cells, right to left
-    end, label_end = len(line), 0
-    while end > 0:
-        gap = line.rfind("  ", 0, end)
-        start = gap + 2 if gap >= 0 else len(line) - len(line.lstrip(" "))
+    label_end = 0
+    for start, end in pieces_from_the_right(line):
         found = _piece_cells((start, end, line[start:end]))
         if found is None:
             label_end = end
             break
         taken.append(found)
-        end = end_of_text_before(line, gap) if gap >= 0 else 0
     return _cells_and_label(line, taken, label_end)
 
 
-def end_of_text_before(text: str, gap: int) -> int:
+def pieces_from_the_right(text: str):
+    """``(start, end)`` of the text's pieces split at runs of two or more spaces, right to left,
+    for a right-stripped text whose only blanks are spaces: what ``chunks`` gives, found with
+    ``str.rfind`` only as far as a reader asks, so a label's words are never cut apart
+    (tests/test_shortcuts.py)."""
+    end = len(text)
+    while end > 0:
+        gap = text.rfind("  ", 0, end)
+        if gap < 0:
+            yield len(text) - len(text.lstrip(" ")), end
+            return
+        yield gap + 2, end
+        end = _end_of_text_before(text, gap)
+
+
+def _end_of_text_before(text: str, gap: int) -> int:
     """Where the text before the blanks at ``gap`` ends: a short head is copied and stripped (fast),
     a long one walked back over its blanks (a line of many cells stays linear)."""
     if gap <= 256:

@@ -21,7 +21,7 @@ from converter.jsonform import _EXPONENT, _has_exponent
 from converter.prefilter import finditer_near, may_hold
 from converter.reader import _STRAY_CONTROL_TEXT, decode_bytes
 from converter.segmenter import _page_and_table_marks, _paragraphs, _release_start, split_releases
-from converter.table_cells import _cells_of_pieces, chunks, read_value_cells
+from converter.table_cells import _cells_of_pieces, chunks, pieces_from_the_right, read_value_cells
 from converter.table_periods import _LONGEST, _PERIOD_ENDED, _QUARTER_ENDED, _REACH, _YEAR_ENDED
 
 from .test_fast_paths import TEXT_FILES, _texts_we_have
@@ -93,7 +93,9 @@ def _agree_cells(line: str) -> None:
     stripped = line.strip()
     cells = list(reversed(shape._CELL_SPLIT.split(stripped)))
     if not shape.ODD_SPACE.search(stripped):
-        assert list(shape._cells_from_the_right(stripped)) == cells, line
+        assert [stripped[a:b] for a, b in pieces_from_the_right(stripped)] == (cells if stripped else []), line
+    if not shape.ODD_SPACE.search(flat):
+        assert list(pieces_from_the_right(flat)) == [(a, b) for a, b, _ in reversed(chunks(flat))], line
 
 
 _WORDS = ["first", "second", "fourth", "fiscal", "quarter", "of", "2004", "ended", "ending", "ends", "on", "year",
@@ -196,10 +198,10 @@ def test_a_date_line_at_the_most_printed_characters_is_still_one():
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["x", " ", "  ", " " * 300, "1,234", "y" * 300]), max_size=8).map("".join))
 def test_the_end_of_the_text_before_a_gap_is_that_of_the_stripped_head(text):
-    from converter.table_cells import end_of_text_before
+    from converter.table_cells import _end_of_text_before
 
     for gap in range(len(text) + 1):
-        assert end_of_text_before(text, gap) == len(text[:gap].rstrip(" "))
+        assert _end_of_text_before(text, gap) == len(text[:gap].rstrip(" "))
 
 
 def _is_organization_reference(text: str) -> bool:
