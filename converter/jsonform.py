@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 
 from .records import Release
 from .structure import from_plain, to_plain
@@ -16,7 +15,6 @@ except ImportError:  # pragma: no cover - a platform without its wheel
 # prints as 5e-05 and orjson as 0.00005 or 5e-5. Seen anywhere in orjson's text (even in a
 # string), the record is printed by ``json`` instead, so both paths give the same bytes.
 _TINY_DECIMAL = b"0.0000"
-_EXPONENT = re.compile(rb"e-\d")  # what _has_exponent finds
 
 
 def release_to_dict(release: Release) -> dict:
@@ -42,8 +40,8 @@ def json_bytes(data) -> bytes:
 
 
 def _has_exponent(text: bytes) -> bool:
-    """Whether ``_EXPONENT`` is found in ``text``: "e-" looked for by bytes.find, which is faster
-    than the pattern's scan (an "e" is in most words), and the character after it asked."""
+    """Whether ``text`` holds "e-" and a digit: "e-" looked for by bytes.find, which is faster than
+    a pattern's scan (an "e" is in most words), and the character after it asked."""
     at = text.find(b"e-")
     while at >= 0:
         if text[at + 2: at + 3].isdigit():

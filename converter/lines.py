@@ -132,7 +132,7 @@ def normalize(text: str) -> str:
 def flat_text(lines: tuple[str, ...]) -> str:
     """Lines joined with their whitespace normalized: a paragraph as the field patterns read it
     (kept: splitting releases, segmenting and extracting each ask it of the same paragraphs)."""
-    return " ".join(" ".join(lines).split())
+    return normalize(" ".join(lines))
 
 
 _HYPHENATED = re.compile(r"[a-z]-$")

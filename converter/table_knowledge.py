@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .prefilter import may_hold
+
 _I = re.IGNORECASE | re.VERBOSE
 
 # The stated scale: "(in thousands, except per share data)", "($000's)", "(In Millions of Dollars)".
@@ -85,26 +87,9 @@ WORDS_NEEDED: dict[re.Pattern, tuple[str, ...]] = {
 
 def first_found(entries: tuple[tuple[object, re.Pattern], ...], text: str):
     """The key of the first entry whose pattern ``text`` holds, or None."""
-    lowered = text.lower() if text.isascii() else None  # other texts are always scanned (ſ matches s)
-    for key, pattern in entries:
-        if lowered is not None:
-            for word in WORDS_NEEDED[pattern]:
-                if word in lowered:
-                    break
-            else:
-                continue
-        if pattern.search(text):
-            return key
-    return None
+    return next((key for key, pattern in entries if found(pattern, text)), None)
 
 
 def found(pattern: re.Pattern, text: str) -> bool:
     """Whether ``text`` holds a match of ``pattern``, one of those in WORDS_NEEDED."""
-    if text.isascii():
-        lowered = text.lower()
-        for word in WORDS_NEEDED[pattern]:
-            if word in lowered:
-                break
-        else:
-            return False
-    return pattern.search(text) is not None
+    return may_hold(text, WORDS_NEEDED[pattern]) and pattern.search(text) is not None

@@ -20,7 +20,6 @@ from .table_cells import Cell
 UNIT_IDS = {"USD": "USD", "USD/share": "USD-per-share", "shares": "shares", "percent": "pure", "pure": "pure",
             "count": "pure", "kWh": "kWh"}
 _SCALED = {"USD", "shares", "kWh"}
-_EXPONENTS = {1: 0, 1_000: 3, 1_000_000: 6, 1_000_000_000: 9}  # of the scales a table can state
 
 
 @frozen
@@ -104,7 +103,7 @@ def scaled(cell: Cell, unit: str, table: TableScale, own_scale: int | None) -> R
     factor = 1
     if unit in _SCALED and not (unit == "shares" and table.shares_exempt and own_scale is None):
         factor = own_scale or table.scale
-    exponent = _EXPONENTS.get(factor) or len(str(factor)) - 1
+    exponent = len(str(factor)) - 1
     if type(cell.value) is int and unit != "percent":  # most figures: integer arithmetic is exact
         value = cell.value * factor
         return Reading(value, value, cell.places - exponent)

@@ -20,6 +20,7 @@ _CONTINUATION = re.compile(
 _ABOUT = re.compile(r"^About\s", re.IGNORECASE)
 # Words without which the patterns above cannot match past a text's first character.
 _NOTICE_WORDS = ("forward",)
+_RISKY_WORDS = ("risk", "uncertaint", "litigation")
 _CONTINUATION_WORDS = ("forward", "risk", "uncertaint", "undertake", "securities")
 
 
@@ -30,21 +31,9 @@ def is_safe_harbor_heading(text: str) -> bool:
 
 def is_safe_harbor_text(text: str) -> bool:
     """A paragraph that is itself the notice, printed without a heading."""
-    if not may_hold(text, _NOTICE_WORDS) or not _is_risky(text):
+    if not may_hold(text, _NOTICE_WORDS) or not may_hold(text, _RISKY_WORDS):
         return False
-    return bool(_NOTICE.search(text)) and not _ABOUT.match(text)
-
-
-def _is_risky(text: str) -> bool:
-    """Whether ``_RISKY`` is found in ``text``: in an ASCII text its first two words are found
-    by a substring search (the pattern holds them with no boundaries)."""
-    if text.isascii():
-        lowered = text.lower()
-        if "risk" in lowered or "uncertaint" in lowered:
-            return True
-        if "litigation" not in lowered:
-            return False
-    return bool(_RISKY.search(text))
+    return bool(_NOTICE.search(text) and _RISKY.search(text)) and not _ABOUT.match(text)
 
 
 def continues_safe_harbor(text: str) -> bool:
