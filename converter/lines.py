@@ -107,8 +107,10 @@ def is_table_row(line: str) -> bool:
 @cached_per_input()
 def is_number_row(line: str) -> bool:
     """A table row of either reading (``is_table_row`` or ``is_value_row``); a line whose last
-    word can end no row, as most lines of prose, is neither, without asking both."""
-    return may_end_row(line) and (is_table_row(line) or is_value_row(line))
+    word can end no row, as most lines of prose, is neither, without asking both. The value
+    reading is asked first: the table reader needs a row's value cells anyway, and most rows
+    have them, so the other reading is seldom made."""
+    return may_end_row(line) and (is_value_row(line) or is_table_row(line))
 
 
 @cached_per_input()
