@@ -12,7 +12,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import BinaryIO
 
 import attrs
@@ -20,7 +20,7 @@ import attrs
 from .engines import Item, Job, make_engine
 from .errors import ConversionError, InputTooLargeError
 from .feeds import FEEDS, FeedWriter
-from .layout import BatchInput, Missing, extension, output_stem, release_paths, remove_temporaries
+from .layout import BatchInput, Missing, extension, release_paths, remove_temporaries, stem_text
 from .output import write_atomic
 from .reader import DEFAULT_MAX_BYTES
 from .transform import _now as conversion_time
@@ -204,35 +204,35 @@ class _FileSink:
     def __init__(self, options: BatchOptions):
         self.out_dir, self.overwrite = Path(options.out_dir), options.overwrite
         self.extension = extension(options.to)
-        self._owners: dict[PurePosixPath, str] = {}
-        self._written: set[Path] = set()
+        self._owners: dict[str, str] = {}  # output stem -> the input that has it
+        self._written: set[str] = set()
         if self.out_dir.is_dir():
             remove_temporaries(self.out_dir)
 
     def plan(self, item: BatchInput) -> str | None:
         """None: convert it; SKIP: its outputs exist; else why it cannot be written."""
-        stem = output_stem(item.relative)
+        stem = stem_text(item.relative)
         owner = self._owners.setdefault(stem, item.shown)
         if owner != item.shown:
             return f"its output {stem}{self.extension} would also be that of {owner}"
-        if not self.overwrite and any(p.exists() for p in self._finished(stem)):
+        if not self.overwrite and any(os.path.exists(p) for p in self._finished(stem)):
             return SKIP
         return None
 
-    def _finished(self, stem: PurePosixPath) -> list[Path]:
+    def _finished(self, stem: str) -> list[str]:
         # The file written last for an input: STEM.ext, or STEM.1.ext for several releases.
         return [release_paths(self.out_dir, stem, self.extension, 1)[0],
                 release_paths(self.out_dir, stem, self.extension, 2)[0]]
 
     def write(self, item: BatchInput, payloads: tuple) -> None:
-        paths = release_paths(self.out_dir, output_stem(item.relative), self.extension, len(payloads))
+        paths = release_paths(self.out_dir, stem_text(item.relative), self.extension, len(payloads))
         taken = [path for path in paths if path in self._written]
         if taken:
             raise ConversionError(f"{taken[0]} was already written for another input")
         self._written.update(paths)
         # The first file last: it is the mark that the input is done, so a rerun skips it.
         for path, payload in reversed(list(zip(paths, payloads))):
-            if self.overwrite or not path.exists():
+            if self.overwrite or not os.path.exists(path):
                 write_atomic(path, payload, overwrite=True)
 
     def close(self, ok: bool) -> None:

@@ -126,13 +126,19 @@ def _fixed_part(pattern: str) -> Path:
 
 def output_stem(relative: PurePosixPath) -> PurePosixPath:
     """The output's path below the output folder, without extension: safe whatever the input's name."""
+    return PurePosixPath(stem_text(relative))
+
+
+def stem_text(relative: PurePosixPath) -> str:
+    """``output_stem`` as text, parts joined by "/": what the batch names outputs with (text costs
+    less than path objects, once per input)."""
     *folders, name = relative.parts or ("_",)
     name = name[:-3] if name.lower().endswith(".gz") else name
     for suffix in INPUT_SUFFIXES:
         if name.lower().endswith(suffix) and len(name) > len(suffix):
             name = name[: -len(suffix)]
             break
-    return PurePosixPath(*(_safe_part(part) for part in [*folders, name]))
+    return "/".join(_safe_part(part) for part in [*folders, name])
 
 
 def _safe_part(part: str) -> str:
@@ -146,11 +152,12 @@ def _safe_part(part: str) -> str:
     return safe
 
 
-def release_paths(out_dir: Path, stem: PurePosixPath, extension: str, count: int) -> list[Path]:
+def release_paths(out_dir: str | os.PathLike, stem: str | PurePosixPath, extension: str, count: int) -> list[str]:
     """One release: ``STEM.ext``; several (a multi-exhibit submission): ``STEM.1.ext``, ``STEM.2.ext``…"""
+    base = os.path.join(out_dir, stem)
     if count == 1:
-        return [out_dir / f"{stem}{extension}"]
-    return [out_dir / f"{stem}.{number}{extension}" for number in range(1, count + 1)]
+        return [base + extension]
+    return [f"{base}.{number}{extension}" for number in range(1, count + 1)]
 
 
 def extension(to: str) -> str:

@@ -55,16 +55,17 @@ for _name, (_, _extension, _description) in STYLESHEETS.items():
     FORMATS.setdefault(_name, (_extension, _stylesheet_format(_name), _description))
 
 
-def write_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:
+def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = False) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder, so no partial file is left.
     The folder is made when the temporary cannot be created for want of it: a batch writes many
     files to each folder, and asking for the folder first would cost a look-up per file."""
-    if not overwrite and path.exists():
-        raise ConversionError(f"{path} exists; not overwriting it (use --overwrite)", str(path))
+    path = os.fspath(path)
+    if not overwrite and os.path.exists(path):
+        raise ConversionError(f"{path} exists; not overwriting it (use --overwrite)", path)
     try:
         handle, temporary = _temporary_beside(path)
     except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
         handle, temporary = _temporary_beside(path)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -75,11 +76,12 @@ def write_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:
         raise
 
 
-def _temporary_beside(path: Path) -> tuple[int, str]:
+def _temporary_beside(path: str) -> tuple[int, str]:
     """A new file ``.NAME.XXXXXXXX.part`` beside ``path``, opened exclusively. Like mkstemp, but
     without its per-call setup (a batch makes one per release), and with the user's umask applied."""
+    folder, name = os.path.split(path)
     for _ in range(100):
-        temporary = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.part")
+        temporary = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.part")
         try:
             return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), temporary
         except FileExistsError:

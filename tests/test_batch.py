@@ -166,7 +166,7 @@ def test_output_names_stay_inside_and_are_safe():
         assert len(stem.parts) == 1 and not stem.name.startswith(".") and ".." != stem.name
         assert "\x00" not in stem.name and "\\" not in stem.name and len(stem.name.encode()) <= 180
     assert output_stem(PurePosixPath("x" * 400 + ".txt")) != output_stem(PurePosixPath("x" * 399 + "y.txt"))
-    assert [p.name for p in release_paths(Path("out"), PurePosixPath("a/x"), ".json", 2)] == ["x.1.json", "x.2.json"]
+    assert release_paths(Path("out"), "a/x", ".json", 2) == ["out/a/x.1.json", "out/a/x.2.json"]
 
 
 def test_listed_paths_that_climb_out_land_at_the_top(archive):
