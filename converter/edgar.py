@@ -75,6 +75,9 @@ def _check_complete(lines: tuple[str, ...]) -> None:
         )
 
 
+_KEY_BLANKS = re.compile(r"[\s-]+")
+
+
 def _read_header(lines: tuple[str, ...]) -> Filing | None:
     fields: dict[str, str] = {}
     in_header = False
@@ -89,7 +92,7 @@ def _read_header(lines: tuple[str, ...]) -> Filing | None:
             continue
         match = _HEADER_FIELD.match(line) or _TAG_FIELD.match(line)
         if match and match["value"]:
-            key = re.sub(r"[\s-]+", " ", match["key"].upper())
+            key = _KEY_BLANKS.sub(" ", match["key"].upper())
             fields.setdefault(key, match["value"])  # the first filer wins
     if not fields:
         return None
@@ -103,9 +106,12 @@ def _read_header(lines: tuple[str, ...]) -> Filing | None:
     )
 
 
+_EIGHT_DIGITS = re.compile(r"[0-9]{8}")  # a date as the header prints it: 20050125
+
+
 def _iso(value: str | None) -> str | None:
     """YYYYMMDD as an ISO date; None when it is not a calendar date ("39922440")."""
-    if value and re.fullmatch(r"[0-9]{8}", value):
+    if value and _EIGHT_DIGITS.fullmatch(value):
         try:
             return datetime.date(int(value[:4]), int(value[4:6]), int(value[6:])).isoformat()
         except ValueError:

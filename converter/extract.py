@@ -184,6 +184,9 @@ def _continues_across_page(release: _Release, previous, segment: Segment, text: 
     return kinds <= {"page"} and len(between) < 12
 
 
+_SOURCE_NAME = re.compile(r"^\s*SOURCE\s+(.+?)\s*$")  # PR Newswire's trailer: "SOURCE Acme Corp"
+
+
 def _issuer(release: _Release, body, headline: str | None, source: Source) -> Issuer | None:
     cik = source.filing.cik if source.filing else None
     for i, line in _front_lines(release, ("headline", "wire")):
@@ -199,7 +202,7 @@ def _issuer(release: _Release, body, headline: str | None, source: Source) -> Is
         if name:
             return Issuer(name=name, cik=cik, lines=(body[0].lines[0], body[0].lines[0]))
     for segment in release.of("end"):
-        match = re.match(r"^\s*SOURCE\s+(.+?)\s*$", release.lines[segment.first])
+        match = _SOURCE_NAME.match(release.lines[segment.first])
         if match:
             return Issuer(name=match[1], cik=cik, lines=(segment.first + 1, segment.first + 1))
     release.warn("issuer_missing", "the issuer's name was not found in the release")
@@ -275,12 +278,15 @@ def _contacts(release: _Release) -> tuple[Contact, ...]:
     return tuple(contacts)
 
 
+_WIDE_GAP = re.compile(r"\s{3,}")
+
+
 def _letterhead_organization(release: _Release) -> str | None:
     """A company name printed on the letterhead line just above a front contact block."""
     for index, segment in enumerate(release.segments[1:], 1):
         above = release.segments[index - 1]
         if segment.kind == "contact" and above.kind == "header" and above.last == segment.first - 1:
-            name = issuer_from_title(re.split(r"\s{3,}", release.lines[above.last].strip())[0])
+            name = issuer_from_title(_WIDE_GAP.split(release.lines[above.last].strip())[0])
             if name:
                 return name
     return None

@@ -236,10 +236,13 @@ def _is_uuencoded(document: EdgarDocument) -> bool:
     return bool(_UUENCODED.match(head))
 
 
+_EXHIBIT_WORD = re.compile(r"\bExhibit\b", re.IGNORECASE)
+
+
 def _release_in_body(lines: tuple[str, ...]) -> tuple[str, ...] | None:
     """An 8-K that pastes its release under "Item 5. Press Release": blank out what comes before."""
     for index, line in enumerate(lines):
-        if _BODY_RELEASE.search(line) and not re.search(r"\bExhibit\b", line, re.IGNORECASE):
+        if _BODY_RELEASE.search(line) and not _EXHIBIT_WORD.search(line):
             for ahead in range(index + 1, min(index + 8, len(lines))):
                 if _ANNOUNCES_RELEASE.search(lines[ahead]):
                     index = ahead

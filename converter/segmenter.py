@@ -258,13 +258,16 @@ def _find_dateline(lines, paragraphs) -> int | None:
     return None
 
 
+_LOWER_CASE = re.compile(r"[a-z]")
+
+
 def _find_first_prose(lines, paragraphs) -> int:
     for index, paragraph in enumerate(paragraphs):
         prose = sum(shape.is_prose(lines[i]) for i in paragraph)
         sentence = prose == 1 and lines[paragraph[-1]].rstrip().endswith(".") and len(" ".join(lines[i] for i in paragraph).split()) >= 10
         if prose >= 2 or sentence:
             text = " ".join(lines[i] for i in paragraph)
-            if not is_contact_start(lines[paragraph[0]]) and re.search(r"[a-z]", text):
+            if not is_contact_start(lines[paragraph[0]]) and _LOWER_CASE.search(text):
                 return index
     return len(paragraphs)
 
@@ -370,7 +373,6 @@ def _runs(lines, kinds: list[str | None]) -> list[Segment]:
         else:
             runs.append([kind, i, i])
     return [Segment(kind, first, last) for kind, first, last in runs]
-
 
 
 def split_releases(lines: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -206,11 +206,14 @@ def _header_pieces(line: TableLine, columns: list[Column], leaf: bool):
             yield from _split_merged(start, text, columns)
 
 
+_WORD = re.compile(r"\S+")
+
+
 def _split_leaf(start: int, text: str, columns: list[Column]):
     """The heading line nearest the numbers names one column per word group: ``2003 Change``
     printed one space apart are two headings."""
     groups: list[list] = []
-    for token in re.finditer(r"\S+", text):
+    for token in _WORD.finditer(text):
         a, b = start + token.start(), start + token.end()
         owner = _covered(columns, a, b)
         key = owner[0] if len(owner) == 1 else None

@@ -142,17 +142,23 @@ class _Collector:
         return [draft.build() for draft in self.done]
 
 
+_CONTACT_SENTENCE = re.compile(r"(?:For\s+(?:further|more)\s+information,?\s+(?:please\s+)?)?contact\s+[A-Z]", re.I)
+
+
 def _is_sentence(group) -> bool:
     """A contact written as running text: "For more information contact Jane Roe, Treasurer, ..."."""
     first = group[0][1].strip()
-    return bool(re.match(r"(?:For\s+(?:further|more)\s+information,?\s+(?:please\s+)?)?contact\s+[A-Z]", first, re.I)) and ":" not in first
+    return bool(_CONTACT_SENTENCE.match(first)) and ":" not in first
+
+
+_COLUMN_GAP = re.compile(r"\S\s{3,}(?=\S)")  # the end of a left column and the start of a right one
 
 
 def _columns(group):
     """Split side-by-side contacts into a left and a right column where the layout shows two."""
     starts: list[int] = []
     for _, text in group:
-        for match in re.finditer(r"\S\s{3,}(?=\S)", text):
+        for match in _COLUMN_GAP.finditer(text):
             left = text[: match.start() + 1].strip()
             if left and not left.endswith(":"):
                 starts.append(match.end())
@@ -243,15 +249,22 @@ def _read_stack(column) -> list[Contact]:
     return collector.contacts()
 
 
+_ASKS_FOR_INFORMATION = re.compile(r"^for\b|further|more\s+information", re.I)
+
+
 def _take_label(collector: _Collector, line: str, number: int) -> str:
     match = _LABEL.match(line)
     if not match:
         return "" if len(line.split()) <= 4 else line
     label = normalize(match["label"].strip(" [](/"))
-    if _ROLE_LABEL.match(label) and not re.search(r"^for\b|further|more\s+information", label, re.I):
+    if _ROLE_LABEL.match(label) and not _ASKS_FOR_INFORMATION.search(label):
         collector.draft.set("title", label, number)
         collector.label_at, collector.label = len(collector.done), normalize(label)
     return line[match.end():].strip(" ]")
+
+
+_EMAIL_WORD = re.compile(r"\b(?:e-?mail)\s*:?", re.I)
+_WEB_LABEL_ALONE = re.compile(r"^(?:Web\s*site|Website|URL)\s*:?\s*$", re.I)
 
 
 def _read_line(collector: _Collector, line: str, number: int) -> None:
@@ -262,11 +275,11 @@ def _read_line(collector: _Collector, line: str, number: int) -> None:
     email = EMAIL.search(before)
     if email:
         before = before.replace(email.group(0), " ")
-        before = re.sub(r"\b(?:e-?mail)\s*:?", " ", before, flags=re.I)
+        before = _EMAIL_WORD.sub(" ", before)
     phones = list(PHONE.finditer(before))
     rest = before[: phones[0].start()] + " " + before[phones[-1].end():] if phones else before
     rest = URL.sub(" ", _PHONE_LABEL.sub("", rest.strip())).strip(" ,;:-")
-    rest = re.sub(r"^(?:Web\s*site|Website|URL)\s*:?\s*$", "", rest, flags=re.I)
+    rest = _WEB_LABEL_ALONE.sub("", rest)
     if rest:
         _read_words(collector, rest, number)
     if phones:
@@ -284,18 +297,23 @@ def _phone_text(text: str) -> str:
     return normalize(text[phones[0].start(): phones[-1].end()])
 
 
+_ROLE_IN_BRACKETS = re.compile(r"(?<!\s)\s*+\((?P<role>[a-z][a-z ]{2,30})\)$")  # no start inside blanks: linear
+_FOR_CLIENT = re.compile(r"^for\s")
+# The lookbehind tries a head only where its blanks start (else one char), so a long blank run is linear.
+_TITLE_OF_ORGANIZATION = re.compile(r"^(?P<head>.+?)(?:(?<!\s)|(?<=^.))\s++of\s+(?P<org>[A-Z][\w&.'-]*(?:,?\s+(?:[A-Z&][\w&.'-]*|and|of))*)$")
+
+
 def _read_words(collector: _Collector, text: str, number: int) -> None:
     """A text piece of a contact: a name, a title, an organization, "Name, Title", "Title of Org"."""
     text = text.strip(" ,;")
-    role = re.search(r"(?<!\s)\s*+\((?P<role>[a-z][a-z ]{2,30})\)$", text)  # no start inside blanks: linear
+    role = _ROLE_IN_BRACKETS.search(text)
     if role:  # "Mark W. Pell (investors)"
         _read_words(collector, text[: role.start()], number)
         collector.put("title", role["role"], number)
         return
-    if re.match(r"^for\s", text):
+    if _FOR_CLIENT.match(text):
         return  # "for Acme Corp.": the client an agency speaks for
-    # The lookbehind tries a head only where its blanks start (else one char), so a long blank run is linear.
-    of = re.match(r"^(?P<head>.+?)(?:(?<!\s)|(?<=^.))\s++of\s+(?P<org>[A-Z][\w&.'-]*(?:,?\s+(?:[A-Z&][\w&.'-]*|and|of))*)$", text)
+    of = _TITLE_OF_ORGANIZATION.match(text)
     if of and not _DEPARTMENT.match(of["org"]) and (_is_person(of["head"]) or _kind_of(of["head"], collector) == "title"):
         _read_words(collector, of["head"], number)
         collector.put("organization", of["org"], number)
@@ -309,9 +327,13 @@ def _read_words(collector: _Collector, text: str, number: int) -> None:
     collector.put(_kind_of(text, collector), text, number)
 
 
+_CONTACT_WORD_AT_END = re.compile(r"\bContacts?$")
+_CONTACT_WORD = re.compile(r"\bContacts?\b")
+
+
 def _kind_of(text: str, collector: _Collector) -> str:
     words = text.replace(",", " ").split()
-    if any(word.strip(".,").capitalize() in _STRONG_TITLE or word.strip(".,") in _STRONG_TITLE for word in words) or re.search(r"\bContacts?$", text):
+    if any(word.strip(".,").capitalize() in _STRONG_TITLE or word.strip(".,") in _STRONG_TITLE for word in words) or _CONTACT_WORD_AT_END.search(text):
         return "title"
     if _DEPARTMENT.match(text.strip()) or _ROLE_LABEL.match(text.strip()):
         return "title"  # "Investor Relations" printed for one person is a role
@@ -319,7 +341,7 @@ def _kind_of(text: str, collector: _Collector) -> str:
         return "organization"
     if _is_person(text):
         return "name"
-    if re.search(r"\bContacts?\b", text):
+    if _CONTACT_WORD.search(text):
         return "title"
     return "organization" if collector.draft.has("name") else "name"
 
@@ -347,19 +369,26 @@ def _is_person(text: str) -> bool:
     return all(_NAME_WORD.match(word) for word in words) and not any(word in TITLE_WORDS for word in words)
 
 
+_INLINE_LABEL = re.compile(r"^/?\s*(?:CONTACTS?|For\s+(?:further|more)\s+information)\s*:\s*", re.I)
+_STOP_AFTER_DIGIT = re.compile(r"(?<=\d)\.$")  # the full stop of a contact written as a sentence
+_CONTACT_LEAD = re.compile(r"^(?:For\s+(?:further|more)\s+information,?\s+(?:please\s+)?)?contact\s+", re.I)
+_MEANS_LABEL = re.compile(r"\b(fax|phone|tel)\s*[,:]\s*", re.I)
+_OR_BETWEEN_CONTACTS = re.compile(r"(?!(?<=\s)\s)[,;]?\s++or\s+|;\s*")
+
+
 def _read_inline(group) -> list[Contact]:
     """PR Newswire trailer: one running text of "Title, Name, phone, or ..., both of Org"."""
     first = group[0][0]
     text = normalize(" ".join(text for _, text in group))
-    text = re.sub(r"^/?\s*(?:CONTACTS?|For\s+(?:further|more)\s+information)\s*:\s*", "", text, flags=re.I).rstrip(" /")
-    text = re.sub(r"(?<=\d)\.$", "", text)  # the full stop of a contact written as a sentence
-    text = re.sub(r"^(?:For\s+(?:further|more)\s+information,?\s+(?:please\s+)?)?contact\s+", "", text, flags=re.I)
-    text = re.sub(r"\b(fax|phone|tel)\s*[,:]\s*", r"\1 ", text, flags=re.I)
+    text = _INLINE_LABEL.sub("", text).rstrip(" /")
+    text = _STOP_AFTER_DIGIT.sub("", text)
+    text = _CONTACT_LEAD.sub("", text)
+    text = _MEANS_LABEL.sub(r"\1 ", text)
     shared = _SHARED_ORGANIZATION.search(text)
     if shared:
         text = text[: shared.start()]
     collector = _Collector()
-    for chunk in re.split(r"(?!(?<=\s)\s)[,;]?\s++or\s+|;\s*", text):
+    for chunk in _OR_BETWEEN_CONTACTS.split(text):
         means_only = all(EMAIL.fullmatch(p) or PHONE.fullmatch(p) or (_FAX.match(p) and PHONE.search(p))
                          for p in _comma_pieces(chunk))
         if not means_only:

@@ -46,6 +46,10 @@ class DatelineMatch:
     wire_text: str | None
 
 
+_WIRE = re.compile(WIRE_IN_DATELINE)
+_WORD_START = re.compile(r"[\w\"'(\u201c$]")
+
+
 @cached_per_input()
 def match_dateline(text: str) -> DatelineMatch | None:
     """Read a dateline at the start of a normalized paragraph, or None when there is none (kept:
@@ -55,7 +59,7 @@ def match_dateline(text: str) -> DatelineMatch | None:
         return None
     tail = match["tail"]
     date = WRITTEN_DATE.search(tail)
-    wire = re.search(WIRE_IN_DATELINE, tail)
+    wire = _WIRE.search(tail)
     if not (date or wire or _HAS_DASH.search(tail)):
         return None
     if not date and not wire and match["region"] is None and not _looks_like_place(match["city"]):
@@ -63,7 +67,7 @@ def match_dateline(text: str) -> DatelineMatch | None:
     end = match.end()
     # "ATLANTA - Southern Company": the body must follow as words, not more punctuation.
     rest = text[end:].lstrip()
-    if rest and not re.match(r"[\w\"'(\u201c$]", rest):
+    if rest and not _WORD_START.match(rest):
         return None
     year = month = day = None
     if date:

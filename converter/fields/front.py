@@ -71,13 +71,16 @@ _DATE_LINE_MOST_PRINTED = 19 + 12
 _DATE_GUARDS = ((re.compile(r"\s\d"), WRITTEN_DATE), (re.compile(r"/"), NUMERIC_DATE))
 
 
+_LONG_LOWER_WORD = re.compile(r"[a-z]{5,}")
+
+
 def _is_date_line(line: str) -> bool:
     text = line.strip().rstrip(".")
     if len("".join(text.split())) > _DATE_LINE_MOST_PRINTED:
         return False
     for guard, pattern in _DATE_GUARDS:
         match = guard.search(text) and pattern.search(text)
-        if match and match.group(0) and len(text) - len(match.group(0)) <= 12 and not re.search(r"[a-z]{5,}", text.replace(match.group(0), "")):
+        if match and match.group(0) and len(text) - len(match.group(0)) <= 12 and not _LONG_LOWER_WORD.search(text.replace(match.group(0), "")):
             return True
     return False
 

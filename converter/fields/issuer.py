@@ -35,18 +35,24 @@ def issuer_from_tag_line(line: str) -> str | None:
     return _name_with_suffix(rest)
 
 
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+
+
 def issuer_from_sentence(text: str) -> str | None:
     match = SUBJECT.match(text)
     if not match:
         return _name_with_suffix(text)
     name = match["name"].strip(" ,")
-    if _GENERIC.match(name) or not re.search(r"[A-Za-z]{2}", name):
+    if _GENERIC.match(name) or not _TWO_LETTERS.search(name):
         return None
     return name
 
 
 def issuer_from_title(text: str) -> str | None:
     return _name_with_suffix(text)
+
+
+_NOT_A_NAME_WORD = re.compile(rf"(?i:{_VERB}|to|of the|from|with)")
 
 
 def _name_with_suffix(text: str) -> str | None:
@@ -57,6 +63,6 @@ def _name_with_suffix(text: str) -> str | None:
     words = name.split()
     if len(words) < 2 or len(words) > 8 or _GENERIC.match(name):
         return None
-    if any(re.fullmatch(rf"(?i:{_VERB}|to|of the|from|with)", word.strip(",.")) for word in words):
+    if any(_NOT_A_NAME_WORD.fullmatch(word.strip(",.")) for word in words):
         return None
     return name

@@ -105,8 +105,11 @@ def _bullet_items(item_lines: list[str]) -> list[str]:
     return [_clean_item(item, last=False) for item in items if item.strip()]
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+
+
 def _semicolon_items(text: str) -> list[str]:
-    for sentence in re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", text):
+    for sentence in _SENTENCE_END.split(text):
         if sentence.count(";") < 2:
             continue
         first_item_end = sentence.find(";")
@@ -125,7 +128,7 @@ def _semicolon_items(text: str) -> list[str]:
 def _clean_item(item: str, last: bool) -> str:
     item = " ".join(item.split())
     if last:
-        item = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", item)[0]
+        item = _SENTENCE_END.split(item)[0]
     item = _LEADING_JOINER.sub("", item)
     return _drop_trailing_joiner(item).rstrip(".;, ").strip()
 

@@ -58,9 +58,14 @@ def bare_tickers(text: str) -> list[str]:
     return [match.group(0) for match in BARE_TICKER.finditer(text)]
 
 
+_BLANKS = re.compile(r"\s+")
+_SLASH = re.compile(r"(?<!\s)\s*+/\s*+")  # starts only where its blanks start: linear
+_CODE_WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
 def wire_service(printed: str) -> str | None:
     """The full name of a wire from how it was printed ("BUSINESS  WIRE", "PRNewswire-FirstCall")."""
-    key = re.sub(r"\s+", " ", printed.strip(" ()/-").split(" - ")[0]).upper()
+    key = _BLANKS.sub(" ", printed.strip(" ()/-").split(" - ")[0]).upper()
     if key in WIRE_SERVICES:
         return WIRE_SERVICES[key]
     squeezed = key.replace(" ", "")
@@ -76,7 +81,7 @@ def wire_code(printed: str) -> str | None:
     inner = printed.strip(" ()/-")
     if printed.strip().startswith("/") and inner.upper() in SLASH_WIRE_CODES:
         return inner
-    if re.fullmatch(r"[A-Za-z]+(?:-[A-Za-z]+)*", inner) and not inner.isupper():
+    if _CODE_WORDS.fullmatch(inner) and not inner.isupper():
         return inner  # e.g. PRNewswire, PRNewswire-FirstCall, GlobeNewswire
     if inner.upper() in WIRE_CODES:
         return inner.upper()
@@ -87,8 +92,8 @@ def strip_tags(text: str) -> str:
     """A headline line without its wire, slug and ticker tags."""
     text = LEADING_TAGS.sub("", text)
     text = TICKER_GROUP.sub(" ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return _BLANKS.sub(" ", text).strip()
 
 
 def exchange_name(printed: str) -> str:
-    return re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", printed.strip())).upper()
+    return _SLASH.sub("/", _BLANKS.sub(" ", printed.strip())).upper()
