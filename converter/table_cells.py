@@ -54,6 +54,13 @@ class Cell(NamedTuple):
 
 def parse_number(text: str) -> tuple[int | float | None, int, bool] | None:
     """``(value, places, percent)`` of a printed number or nil; None when it is not one."""
+    if text.isdigit() and text.isascii():  # "2002", "283": as the pattern reads them, with no match made
+        return (int(text), 0, False) if len(text) <= _MAX_DIGITS else None
+    return read_number(text)
+
+
+def read_number(text: str) -> tuple[int | float | None, int, bool] | None:
+    """``parse_number`` by the pattern alone, without the shortcut for bare integers."""
     match = _NIL_OR_NUMBER.match(text)
     if not match:
         return None

@@ -21,7 +21,7 @@ from converter.jsonform import _has_exponent
 from converter.prefilter import finditer_near, may_hold
 from converter.reader import _STRAY_CONTROL_TEXT, decode_bytes
 from converter.segmenter import _page_and_table_marks, _paragraphs, _release_start, split_releases
-from converter.table_cells import _cells_of_pieces, chunks, pieces_from_the_right, read_value_cells
+from converter.table_cells import _cells_of_pieces, chunks, parse_number, pieces_from_the_right, read_number, read_value_cells
 from converter.table_periods import _LONGEST, _PERIOD_ENDED, _QUARTER_ENDED, _REACH, _YEAR_ENDED
 
 from .test_fast_paths import TEXT_FILES, _texts_we_have
@@ -92,6 +92,8 @@ def _agree_guards(text: str) -> None:
 
 
 def _agree_cells(line: str) -> None:
+    for word in line.split():
+        assert parse_number(word) == read_number(word), word
     flat = line.expandtabs().rstrip()
     assert read_value_cells(line) == _cells_of_pieces(flat, chunks(flat)), line
     stripped = line.strip()
@@ -110,7 +112,8 @@ _WORDS = ["first", "second", "fourth", "fiscal", "quarter", "of", "2004", "ended
           "Inc.", "dollars", "U.S.D.", "kWh", "stores", "end", "of", "period", "5e-05", "e-mail", "re-5",
           "555-0100", "(212)", "6/5/04", "About", "  ", ")", "\u00a0", "\t", "SHARES", "outstanding",
           "Weighted", "average", "ratio", "Rate", "exchange", "employees", "Number", "EPS", "Diluted", "subscribers",
-          "September", "30th,", "      ", "Release", "No.", "#", "EDITORS", "Business", "writers:", "(BW)", "NEWS"]
+          "September", "30th,", "      ", "Release", "No.", "#", "EDITORS", "Business", "writers:", "(BW)", "NEWS",
+          "007", "1234567890123456", "12345678901234567", "\u0663\u0664", "\u00b2", "12\u00b2", "1,234", "$1,234"]
 
 
 @settings(max_examples=1500, deadline=None)
