@@ -97,12 +97,20 @@ def map_label(label: str, sections: tuple[str, ...], unit: str) -> Concept | Non
         return None
     context = " > ".join(path)
     first = int(fitting.lastgroup[1:])  # the concepts before it have no label that fits
-    for matcher in matchers[first:]:
-        if matcher.labels.fullmatch(text) and (matcher.within is None or matcher.within.search(context)):
-            concept = all_concepts()[matcher.name]
-            if UNIT_TYPES.get(unit) == concept.type:
-                return concept
+    for number, matcher, concept in _matchers_of_type(UNIT_TYPES.get(unit)):
+        if number >= first and matcher.labels.fullmatch(text) and (
+                matcher.within is None or matcher.within.search(context)):
+            return concept
     return None
+
+
+@cache
+def _matchers_of_type(kind: str | None) -> tuple[tuple[int, _Matcher, Concept], ...]:
+    """The matchers of the concepts of one type, in the map's order, each with its place in the
+    map: a value of that type is tried against these alone."""
+    concepts = all_concepts()
+    return tuple((number, matcher, concepts[matcher.name]) for number, matcher in enumerate(_matchers()[0])
+                 if concepts[matcher.name].type == kind)
 
 
 @cache
