@@ -21,6 +21,7 @@ import argparse
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -31,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "examples", ROOT.parent / "shared" / "corpus"]
 PER_FOLDER = 1000
+LAST_CPU = [0.0, 0.0]  # user and kernel CPU seconds of the last command measured
 _AMOUNT = re.compile(rb"(?<![\d.,/-])\d{1,3}(?:,\d{3})+(?![\d,])")  # 1,234 or 12,345,678
 
 
@@ -74,24 +76,49 @@ def build_corpus(folder: Path, count: int, sizes: str) -> int:
 # --- measuring a command --------------------------------------------------------------------------
 
 def measure(command: list[str], timeout: float = 3600) -> tuple[float, float, int, str]:
-    """(seconds, peak MB of the process tree, exit code, last line of stderr)."""
+    """(seconds, peak MB of the process tree, exit code, last line of stderr). The CPU seconds of
+    the command and its workers, in user code and in the kernel, are kept in ``LAST_CPU`` (the
+    workers' as sampled every 20 ms)."""
     import psutil
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     watched, peak = psutil.Process(process.pid), 0
+    workers: dict[int, tuple[float, float]] = {}  # CPU seconds last seen of each process below the command
     while process.poll() is None:
         try:
             tree = [watched, *watched.children(recursive=True)]
             peak = max(peak, sum(_rss(p) for p in tree))
+            for child in tree[1:]:
+                workers[child.pid] = _cpu_times(child) or workers.get(child.pid, (0.0, 0.0))
         except psutil.NoSuchProcess:
             pass
         if time.perf_counter() - started > timeout:
             process.kill()
         time.sleep(0.02)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # every process it started has been waited for
+    # The command itself (and what it waited for) from the kernel; its workers, which a forkserver
+    # starts and reaps, as last sampled.
+    LAST_CPU[:] = [after.ru_utime - before.ru_utime + sum(user for user, _ in workers.values()),
+                   after.ru_stime - before.ru_stime + sum(kernel for _, kernel in workers.values())]
     lines = process.stderr.read().decode(errors="replace").strip().splitlines()
     return seconds, peak / 2**20, process.returncode, lines[-1] if lines else ""
+
+
+def _cpu() -> str:
+    """The last command's CPU seconds as two table cells: user code, kernel (file creation is
+    kernel time, and on some disks it is a large part of a run)."""
+    return f"{LAST_CPU[0]:.1f} | {LAST_CPU[1]:.1f}"
+
+
+def _cpu_times(process) -> tuple[float, float] | None:
+    try:
+        times = process.cpu_times()
+        return times.user, times.system
+    except Exception:
+        return None
 
 
 def _rss(process) -> int:
@@ -206,8 +233,8 @@ def main() -> None:
         size = build_corpus(corpus, args.n, args.sizes)
         print(f"corpus: {args.n} inputs, {size / 2**20:.1f} MB ({args.sizes} sources), {cores} cores, "
               f"Python {sys.version.split()[0]}\n")
-        print("| what | jobs | releases | seconds | releases/s | peak MB | floor s | ratio |")
-        print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+        print("| what | jobs | releases | seconds | releases/s | CPU user s | CPU kernel s | peak MB | floor s | ratio |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         floors = {}
         for job_count in jobs:
             seconds, peak, _, _ = measure([sys.executable, __file__, "--floor", str(corpus), str(work / "floor"),
@@ -215,21 +242,21 @@ def main() -> None:
             floors[job_count] = seconds
             shutil.rmtree(work / "floor", ignore_errors=True)
             print(f"| floor (read, decode, lxml, write) | {job_count} | {args.n} | {seconds:.1f} | "
-                  f"{args.n / seconds:.0f} | {peak:.0f} | | |", flush=True)
+                  f"{args.n / seconds:.0f} | {_cpu()} | {peak:.0f} | | |", flush=True)
         for to in args.formats.split(","):
             for job_count in jobs:
                 out = work / f"out-{to}-{job_count}"
                 seconds, peak, code, summary = measure(prconvert(corpus, "--out-dir", out, "--to", to,
                                                                  "--jobs", job_count))
                 count = releases_of(summary)
-                print(f"| --to {to} | {job_count} | {count} | {seconds:.1f} | {count / seconds:.0f} | {peak:.0f} | "
-                      f"{floors[job_count]:.1f} | {seconds / floors[job_count]:.1f} |", flush=True)
+                print(f"| --to {to} | {job_count} | {count} | {seconds:.1f} | {count / seconds:.0f} | {_cpu()} | "
+                      f"{peak:.0f} | {floors[job_count]:.1f} | {seconds / floors[job_count]:.1f} |", flush=True)
                 if code not in (0, 1):
                     print(f"  exit {code}: {summary}")
                 if to == args.formats.split(",")[0] and job_count == jobs[-1]:
                     again, peak, _, summary = measure(prconvert(corpus, "--out-dir", out, "--to", to,
                                                                 "--jobs", job_count))
-                    print(f"| same command again (all skipped) | {job_count} | 0 | {again:.1f} | | {peak:.0f} | | |")
+                    print(f"| same command again (all skipped) | {job_count} | 0 | {again:.1f} | | {_cpu()} | {peak:.0f} | | |")
                 shutil.rmtree(out, ignore_errors=True)
         if not args.no_big:
             print("\n| single file | MB | seconds | s per MB | peak MB | result |")
