@@ -75,8 +75,10 @@ def _matchers() -> tuple[tuple[_Matcher, ...], re.Pattern, re.Pattern, re.Patter
     return matchers, re.compile(data["exclude"]), re.compile(data["sections_allowed"]), any_label
 
 
+@cached_per_input()
 def normalize_label(label: str) -> str:
-    """Lower case, no footnote marks, dollar signs, dot leaders or row scales; "&" read as "and"."""
+    """Lower case, no footnote marks, dollar signs, dot leaders or row scales; "&" read as "and"
+    (kept: a section heading is asked again for every row under it)."""
     text = _ROW_SCALE.sub(" ", _FOOTNOTE.sub(" ", label.lower())).replace("&", " and ")
     return " ".join(text.split()).strip(" :-\u2013\u2014,")
 
