@@ -16,6 +16,7 @@ import pytest
 from converter import BatchOptions, convert_batch, convert_path, find_inputs, iter_releases, release_to_dict
 from converter import engines
 from converter.engines import DaskEngine, InProcessEngine, ProcessEngine
+from converter.errors import InputTooLargeError
 from converter.layout import output_stem, release_paths
 
 from .conftest import EXAMPLES, ROOT, VARIANTS
@@ -291,3 +292,24 @@ def test_engine_dask_on_the_command_line(archive, tmp_path):
     result = run("convert", archive, "--out-dir", tmp_path / "dask", "--to", "html", "--engine", "dask", "--jobs", "1")
     assert result.returncode == 0, result.stderr
     assert tree(tmp_path / "dask") == tree(tmp_path / "local")
+
+
+def test_batch_reads_whole_files_and_refuses_those_over_the_limit(tmp_path):
+    from converter.batch import read_bounded
+
+    text = (EXAMPLES / "000_9e0e0fb7cf4518a9.txt").read_bytes()
+    (tmp_path / "a.txt").write_bytes(text)
+    assert read_bounded(tmp_path / "a.txt", len(text)) == text
+    with pytest.raises(InputTooLargeError, match=f"input is {len(text):,} bytes"):
+        read_bounded(tmp_path / "a.txt", len(text) - 1)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert read_bounded(tmp_path / "empty.txt", 10) == b""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc on this system")
+def test_batch_reads_files_whose_size_says_zero_to_their_end():
+    from converter.batch import read_bounded
+
+    assert b"\nPid:" in read_bounded(Path("/proc/self/status"), 1 << 20)  # past the first read of 1 byte
+    with pytest.raises(InputTooLargeError, match="over the limit of 10 bytes"):
+        read_bounded(Path("/proc/self/status"), 10)
