@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from functools import cache
 from importlib import resources
 
@@ -99,20 +100,20 @@ def map_label(label: str, sections: tuple[str, ...], unit: str) -> Concept | Non
         return None
     context = " > ".join(path)
     first = int(fitting.lastgroup[1:])  # the concepts before it have no label that fits
-    for number, matcher, concept in _matchers_of_type(UNIT_TYPES.get(unit)):
-        if number >= first and matcher.labels.fullmatch(text) and (
-                matcher.within is None or matcher.within.search(context)):
+    places, of_type = _matchers_of_type(UNIT_TYPES.get(unit))
+    for matcher, concept in of_type[bisect_left(places, first):]:
+        if matcher.labels.fullmatch(text) and (matcher.within is None or matcher.within.search(context)):
             return concept
     return None
 
 
 @cache
-def _matchers_of_type(kind: str | None) -> tuple[tuple[int, _Matcher, Concept], ...]:
-    """The matchers of the concepts of one type, in the map's order, each with its place in the
-    map: a value of that type is tried against these alone."""
+def _matchers_of_type(kind: str | None) -> tuple[list[int], list[tuple[_Matcher, Concept]]]:
+    """The matchers of the concepts of one type with their concepts, in the map's order, and their
+    places in the map: a value of that type is tried against these alone, from the first that fits."""
     concepts = all_concepts()
-    return tuple((number, matcher, concepts[matcher.name]) for number, matcher in enumerate(_matchers()[0])
-                 if concepts[matcher.name].type == kind)
+    found = [(number, matcher) for number, matcher in enumerate(_matchers()[0]) if concepts[matcher.name].type == kind]
+    return [number for number, _ in found], [(matcher, concepts[matcher.name]) for _, matcher in found]
 
 
 @cache
