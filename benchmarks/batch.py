@@ -135,7 +135,7 @@ def prconvert(*args) -> list[str]:
 
 
 def releases_of(summary: str) -> int:
-    found = re.search(r"\((\d+) releases\)", summary)
+    found = re.search(r"\((\d+) releases?\)", summary)
     return int(found.group(1)) if found else 0
 
 

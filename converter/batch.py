@@ -61,7 +61,8 @@ class BatchSummary:
         return self.releases / self.seconds if self.seconds > 0 else 0.0
 
     def __str__(self) -> str:
-        return (f"{self.converted} converted ({self.releases} releases), {self.skipped} skipped, "
+        releases = "1 release" if self.releases == 1 else f"{self.releases} releases"
+        return (f"{self.converted} converted ({releases}), {self.skipped} skipped, "
                 f"{self.failed} failed, {self.warnings} warnings in {self.seconds:.1f} s "
                 f"({self.rate:.0f} releases/s)")
 

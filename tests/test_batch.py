@@ -313,3 +313,13 @@ def test_batch_reads_files_whose_size_says_zero_to_their_end():
     assert b"\nPid:" in read_bounded(Path("/proc/self/status"), 1 << 20)  # past the first read of 1 byte
     with pytest.raises(InputTooLargeError, match="over the limit of 10 bytes"):
         read_bounded(Path("/proc/self/status"), 10)
+
+
+def test_the_summary_counts_releases_in_words_a_reader_expects():
+    from converter.batch import BatchSummary
+
+    one, many = BatchSummary(), BatchSummary()
+    one.converted = one.releases = 1
+    many.converted, many.releases = 2, 3
+    assert str(one).startswith("1 converted (1 release), 0 skipped, 0 failed, 0 warnings in ")
+    assert str(many).startswith("2 converted (3 releases), 0 skipped, ")
