@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from .input_cache import cached_per_input
-from .table_cells import ODD_SPACE, chunks, may_end_row, pieces_from_the_right, value_cells
+from .table_cells import (ODD_SPACE, chunks, may_end_row, may_end_two_cells, pieces_from_the_right, read_value_cells,
+                          value_cells)
 
 PAGE_MARK = re.compile(r"^\s*(?:<PAGE>\s*\d*|\f+)\s*$", re.IGNORECASE)
 PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|\d{1,3}|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\(\s*\d{1,3}\s*\))\s*$", re.I)
@@ -101,16 +102,22 @@ _WIDER_GAP = re.compile(r"\s{3,}")
 @cached_per_input()
 def is_table_row(line: str) -> bool:
     """A line of a fixed-width table: a label (or none) then two or more number cells."""
-    return numeric_cells(line) >= 2 and bool(_WIDE_GAP.search(line.strip()) or line.strip()[0] in "$(0123456789")
+    return may_end_row(line) and may_end_two_cells(line) and reads_as_table_row(line)
+
+
+def reads_as_table_row(line: str) -> bool:
+    """``is_table_row`` read in full, without the shortcuts on the last two words."""
+    return count_numeric_cells(line) >= 2 and bool(_WIDE_GAP.search(line.strip()) or line.strip()[0] in "$(0123456789")
 
 
 @cached_per_input()
 def is_number_row(line: str) -> bool:
     """A table row of either reading (``is_table_row`` or ``is_value_row``); a line whose last
-    word can end no row, as most lines of prose, is neither, without asking both. The value
+    word, or the word before it, can end no row, as most lines of prose, is neither, without
+    asking both (``may_end_row``, ``may_end_two_cells``). The value
     reading is asked first: the table reader needs a row's value cells anyway, and most rows
     have them, so the other reading is seldom made."""
-    return may_end_row(line) and (is_value_row(line) or is_table_row(line))
+    return may_end_row(line) and may_end_two_cells(line) and (is_value_row(line) or is_table_row(line))
 
 
 @cached_per_input()
@@ -158,7 +165,16 @@ def join_lines(lines: list[str]) -> str:
 def is_value_row(line: str) -> bool:
     """A table row as accountants print it, ``$  (839) $     -`` included: two or more value
     cells at the end of the line, at least one of them a number other than a year."""
-    label, _, cells = value_cells(line)
+    return may_end_row(line) and may_end_two_cells(line) and _holds_value_row(value_cells(line))
+
+
+def reads_as_value_row(line: str) -> bool:
+    """``is_value_row`` read in full, without the shortcuts on the last two words."""
+    return _holds_value_row(read_value_cells(line))
+
+
+def _holds_value_row(reading) -> bool:
+    label, _, cells = reading
     numbers = [cell for cell in cells if cell.value is not None and not cell.is_year]
     return len(cells) >= 2 and bool(numbers) and len(label.split()) < 12
 
