@@ -91,6 +91,13 @@ def _agree_guards(text: str) -> None:
     assert _has_exponent(encoded) == bool(_EXPONENT.search(encoded)), text
 
 
+def _agree_leads(text: str) -> None:
+    for end in [i for i, c in enumerate(text) if c == ";"] + [len(text) // 2, len(text)]:
+        ends_by = [m for m in safe_harbor._LIST_LEAD.finditer(text) if m.end() <= end]
+        found = safe_harbor._last_lead_before(text, end)
+        assert (found.span() if found else None) == (ends_by[-1].span() if ends_by else None), (text, end)
+
+
 def _agree_cells(line: str) -> None:
     for word in line.split():
         assert parse_number(word) == read_number(word), word
@@ -113,6 +120,7 @@ _WORDS = ["first", "second", "fourth", "fiscal", "quarter", "of", "2004", "ended
           "555-0100", "(212)", "6/5/04", "About", "  ", ")", "\u00a0", "\t", "SHARES", "outstanding",
           "Weighted", "average", "ratio", "Rate", "exchange", "employees", "Number", "EPS", "Diluted", "subscribers",
           "September", "30th,", "      ", "Release", "No.", "#", "EDITORS", "Business", "writers:", "(BW)", "NEWS",
+          "including", "include", "following", "the following:", "without limitation,", "but not limited to", ";",
           "007", "1234567890123456", "12345678901234567", "\u0663\u0664", "\u00b2", "12\u00b2", "1,234", "$1,234"]
 
 
@@ -122,6 +130,7 @@ def test_shortcuts_agree_on_generated_text(text):
     _agree_near(text)
     _agree_guards(text)
     _agree_cells(text)
+    _agree_leads(text)
 
 
 def test_shortcuts_agree_on_every_line_and_paragraph_we_have():
@@ -131,6 +140,7 @@ def test_shortcuts_agree_on_every_line_and_paragraph_we_have():
         _agree_near(text)
         _agree_guards(text)
         _agree_cells(text)
+        _agree_leads(text)
 
 
 def test_calendar_windows_find_matches_across_a_whole_release():

@@ -114,15 +114,27 @@ def _semicolon_items(text: str) -> list[str]:
             continue
         first_item_end = sentence.find(";")
         colon = sentence.rfind(": ", 0, first_item_end)
-        leads = [m for m in _LIST_LEAD.finditer(sentence) if m.end() <= first_item_end]
         if colon >= 0:
             body = sentence[colon + 2:]
         else:
-            body = sentence[leads[-1].end():] if leads else sentence
+            lead = _last_lead_before(sentence, first_item_end)
+            body = sentence[lead.end():] if lead else sentence
         parts = [part for part in (_clean_item(part, last=False) for part in body.split(";")) if part]
         if len(parts) >= 3:
             return parts
     return []
+
+
+def _last_lead_before(sentence: str, end: int) -> re.Match | None:
+    """The last "including" (or "the following", ...) that ends by ``end``; the scan stops at the
+    first that starts there or later, as every later one ends after it."""
+    last = None
+    for match in _LIST_LEAD.finditer(sentence):
+        if match.start() >= end:
+            break
+        if match.end() <= end:
+            last = match
+    return last
 
 
 def _clean_item(item: str, last: bool) -> str:
