@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..prefilter import finditer_near, may_hold
+from ..prefilter import finditer_near
 
 _HEADING = re.compile(
     r"^(?:[\"']?(?:Safe\s+Harbor|Forward[-\s]Looking\s+(?:Statements?|Information)|Cautionary\s+(?:Statements?|Note|Language)"
@@ -18,10 +18,15 @@ _CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 _ABOUT = re.compile(r"^About\s", re.IGNORECASE)
-# Words without which the patterns above cannot match past a text's first character.
-_NOTICE_WORDS = ("forward",)
-_RISKY_WORDS = ("risk", "uncertaint", "litigation")
-_CONTINUATION_WORDS = ("forward", "risk", "uncertaint", "undertake", "securities")
+
+
+def _lowered(pattern: re.Pattern) -> re.Pattern:
+    """The pattern for lowered ASCII text: its letters lowered and case kept (a case-insensitive
+    scan of a long paragraph costs several times more; ASCII letters fold exactly)."""
+    return re.compile(pattern.pattern.lower(), pattern.flags & ~re.IGNORECASE)
+
+
+_NOTICE_LOWERED, _RISKY_LOWERED, _CONTINUATION_LOWERED = map(_lowered, (_NOTICE, _RISKY, _CONTINUATION))
 
 
 def is_safe_harbor_heading(text: str) -> bool:
@@ -31,13 +36,16 @@ def is_safe_harbor_heading(text: str) -> bool:
 
 def is_safe_harbor_text(text: str) -> bool:
     """A paragraph that is itself the notice, printed without a heading."""
-    if not may_hold(text, _NOTICE_WORDS) or not may_hold(text, _RISKY_WORDS):
-        return False
-    return bool(_NOTICE.search(text) and _RISKY.search(text)) and not _ABOUT.match(text)
+    if text.isascii():
+        lowered = text.lower()
+        found = _NOTICE_LOWERED.search(lowered) and _RISKY_LOWERED.search(lowered)
+    else:
+        found = _NOTICE.search(text) and _RISKY.search(text)
+    return bool(found) and not _ABOUT.match(text)
 
 
 def continues_safe_harbor(text: str) -> bool:
-    found = _CONTINUATION.match(text) or (may_hold(text, _CONTINUATION_WORDS) and _CONTINUATION.search(text))
+    found = _CONTINUATION_LOWERED.search(text.lower()) if text.isascii() else _CONTINUATION.search(text)
     return bool(found) and not _ABOUT.match(text)
 
 
