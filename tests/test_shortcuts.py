@@ -72,6 +72,7 @@ def _agree_guards(text: str) -> None:
     assert front._is_date_line(text) == _is_date_line_reference(text), text
     assert front.classify_front_line(text) == _classify_front_line_reference(text), text
     assert front.has_phone(text) == bool(front.PHONE.search(text)), text
+    assert front.is_contact_start(text) == bool(front.CONTACT_START.match(text)), text
     notice = bool(safe_harbor._NOTICE.search(text) and safe_harbor._RISKY.search(text)) and not safe_harbor._ABOUT.match(text)
     assert safe_harbor.is_safe_harbor_text(text) == notice, text
     continues = bool(safe_harbor._CONTINUATION.search(text)) and not safe_harbor._ABOUT.match(text)
@@ -120,7 +121,8 @@ _WORDS = ["first", "second", "fourth", "fiscal", "quarter", "of", "2004", "ended
           "555-0100", "(212)", "6/5/04", "About", "  ", ")", "\u00a0", "\t", "SHARES", "outstanding",
           "Weighted", "average", "ratio", "Rate", "exchange", "employees", "Number", "EPS", "Diluted", "subscribers",
           "September", "30th,", "      ", "Release", "No.", "#", "EDITORS", "Business", "writers:", "(BW)", "NEWS",
-          "including", "include", "following", "the following:", "without limitation,", "but not limited to", ";",
+          "CONTACT:", "Contacts", "For", "for", "further", "information", "Investor", "Relations:", "Media:", "Press",
+          "Trade", "Shareholders:", "Public", "Communications", ":", "including", "include", "following", "the following:", "without limitation,", "but not limited to", ";",
           "007", "1234567890123456", "12345678901234567", "\u0663\u0664", "\u00b2", "12\u00b2", "1,234", "$1,234"]
 
 

@@ -8,7 +8,7 @@ import re
 from ..knowledge import COMPANY_SUFFIXES, ORGANIZATION_WORDS, TITLE_WORDS
 from ..lines import indent, normalize
 from ..records import Contact
-from .front import CONTACT_START, EMAIL, PHONE, RELEASE_NUMBER, URL, has_email, has_phone
+from .front import EMAIL, PHONE, RELEASE_NUMBER, URL, has_email, has_phone, is_contact_start
 
 _LABEL = re.compile(r"^\s*+/?\s*+(?P<label>[^:]{0,50}?)\s*+:\s*", re.IGNORECASE)  # possessive: linear on long blank runs
 _ROLE_LABEL = re.compile(
@@ -187,7 +187,7 @@ def _columns(group):
         if text[column:].strip():
             shift = indent(text[column:])
             right.append((n, " " * (margin + shift) + text[column:].lstrip()))
-    columns = [c for c in (left, right) if any(_means(t) or CONTACT_START.match(t.strip()) for _, t in c)]
+    columns = [c for c in (left, right) if any(_means(t) or is_contact_start(t.strip()) for _, t in c)]
     return columns or [group]
 
 
@@ -197,7 +197,7 @@ def _means(text: str) -> bool:
 
 def _content_column(text: str) -> int:
     """Where a line's words start; after the label on a "Contact:  Jane Roe" line."""
-    match = _LABEL.match(text) if CONTACT_START.match(text) else None
+    match = _LABEL.match(text) if is_contact_start(text) else None
     if match and text[match.end():].strip():
         return match.end()
     return indent(text)
@@ -231,11 +231,11 @@ def _read_stack(column) -> list[Contact]:
             collector.flush()  # a blank line between stacks
         previous = number
         line = text.strip().strip("[]").strip()
-        while line and CONTACT_START.match(line) and _LABEL.match(line):
+        while line and is_contact_start(line) and _LABEL.match(line):
             collector.new_block()
             collector.drop_shared_label()
             line = _take_label(collector, line, number)
-        if line and CONTACT_START.match(line):
+        if line and is_contact_start(line):
             collector.new_block()
             line = _take_label(collector, line, number)
         if not line or RELEASE_NUMBER.search(line) or (URL.search(line) and not has_email(line) and not has_phone(line)):

@@ -49,7 +49,7 @@ def classify_front_line(line: str) -> str | None:
         return "header"
     parts = _WIDE_GAP.split(line.strip())
     if len(parts) == 2 and any(HEADER_LINE.match(part) or EXHIBIT.match(part) for part in parts) and not any(
-        CONTACT_START.match(part) for part in parts
+        is_contact_start(part) for part in parts
     ):
         return "header"  # a letterhead: "Acme Corp.          NEWS RELEASE"
     if len(line.split()) <= 6 and may_hold(line, ("release",)) and RELEASE_NUMBER.search(line):
@@ -91,6 +91,12 @@ def is_letterhead(lines) -> bool:
 
 
 def is_contact_start(line: str) -> bool:
+    """A line that opens contacts (CONTACT_START). Every match holds "contact" or ":" or begins
+    with "for", which an ASCII line is asked first: most lines hold none, and the pattern costs more."""
+    if line.isascii():
+        lowered = line.lower()
+        if "contact" not in lowered and ":" not in line and not lowered.lstrip().startswith("for"):
+            return False
     return bool(CONTACT_START.match(line))
 
 
