@@ -18,10 +18,11 @@ from typing import BinaryIO
 import attrs
 
 from .engines import Item, Job, make_engine
-from .errors import ConversionError, InputTooLargeError
+from .errors import ConversionError
 from .feeds import FEEDS, FeedWriter
 from .layout import BatchInput, Missing, extension, release_paths, remove_temporaries, stem_text
 from .output import write_atomic
+from .pipeline import read_bounded
 from .reader import DEFAULT_MAX_BYTES
 from .transform import _now as conversion_time
 
@@ -194,27 +195,6 @@ def _read_item(index: int, item: BatchInput, max_bytes: int) -> Item:
         return Item(index, item.path.name, b"", (f"cannot read: {error.strerror or error}", "ReadError"))
     except ConversionError as error:
         return Item(index, item.path.name, b"", (error.message, type(error).__name__))
-
-
-def read_bounded(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, refused when over ``max_bytes`` (before reading when its size says so).
-    Plain os calls: a batch reads every input, and a file object costs three more system calls."""
-    handle = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        size = os.fstat(handle).st_size
-        if size > max_bytes:
-            raise InputTooLargeError(f"input is {size:,} bytes, over the limit of {max_bytes:,}", path.name)
-        parts, total = [], 0
-        chunk = os.read(handle, size + 1)  # all of it, as its size says; then read on to the end
-        while chunk:  # (a file that grew since, or says size 0 as /proc does, or a short read)
-            parts.append(chunk)
-            total += len(chunk)
-            if total > max_bytes:
-                raise InputTooLargeError(f"input is over the limit of {max_bytes:,} bytes", path.name)
-            chunk = os.read(handle, 1 << 16)
-        return parts[0] if len(parts) == 1 else b"".join(parts)
-    finally:
-        os.close(handle)
 
 
 class _FileSink:

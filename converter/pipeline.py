@@ -168,13 +168,31 @@ def iter_releases(paths: Iterable[str | os.PathLike], *,
 
 
 def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    if path.stat().st_size > max_bytes:
-        raise InputTooLargeError(f"input is {path.stat().st_size:,} bytes, over the limit of {max_bytes:,}", path.name)
-    with path.open("rb") as stream:  # at most one byte over: a file that grows, or /proc, says size 0
-        data = stream.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise InputTooLargeError(f"input is over the limit of {max_bytes:,} bytes", path.name)
+    """A file's bytes (a ``.gz`` file's decompressed), refused when over ``max_bytes``."""
+    data = read_bounded(path, max_bytes)
     return gunzip_input(data, path.name, max_bytes) if path.suffix == ".gz" else data
+
+
+def read_bounded(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, refused when over ``max_bytes`` (before reading when its size says so).
+    Plain os calls: a batch reads every input this way, and a file object costs three more system
+    calls. A file that grew since, or says size 0 as /proc does, is read on to its end."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(handle).st_size
+        if size > max_bytes:
+            raise InputTooLargeError(f"input is {size:,} bytes, over the limit of {max_bytes:,}", path.name)
+        parts, total = [], 0
+        chunk = os.read(handle, size + 1)  # all of it, as its size says; then read on to the end
+        while chunk:  # (a file that grew since, or says size 0 as /proc does, or a short read)
+            parts.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:
+                raise InputTooLargeError(f"input is over the limit of {max_bytes:,} bytes", path.name)
+            chunk = os.read(handle, 1 << 16)
+        return parts[0] if len(parts) == 1 else b"".join(parts)
+    finally:
+        os.close(handle)
 
 
 def gunzip_input(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -295,7 +295,7 @@ def test_engine_dask_on_the_command_line(archive, tmp_path):
 
 
 def test_batch_reads_whole_files_and_refuses_those_over_the_limit(tmp_path):
-    from converter.batch import read_bounded
+    from converter.pipeline import read_bounded
 
     text = (EXAMPLES / "000_9e0e0fb7cf4518a9.txt").read_bytes()
     (tmp_path / "a.txt").write_bytes(text)
@@ -308,7 +308,7 @@ def test_batch_reads_whole_files_and_refuses_those_over_the_limit(tmp_path):
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc on this system")
 def test_batch_reads_files_whose_size_says_zero_to_their_end():
-    from converter.batch import read_bounded
+    from converter.pipeline import read_bounded
 
     assert b"\nPid:" in read_bounded(Path("/proc/self/status"), 1 << 20)  # past the first read of 1 byte
     with pytest.raises(InputTooLargeError, match="over the limit of 10 bytes"):
