@@ -59,13 +59,8 @@ _CELL_SPLIT = re.compile(r"\s{2,}")
 _NUMERIC_TOKEN = re.compile(r"^(?:\$\s*)?\(?\$?\s*(?:\d{1,3}(?:,\d{3})+|\d+|\d*\.\d+)(?:\.\d+)?\s*\)?\s*%?\)?\*?$|^(?:-{1,3}|\u2014|n/?m|n/?a)$", re.I)
 
 
-def numeric_cells(line: str) -> int:
-    """How many number-like cells end the line, split on runs of two or more spaces."""
-    return count_numeric_cells(line) if may_end_row(line) else 0
-
-
 def count_numeric_cells(line: str) -> int:
-    """``numeric_cells`` counted in full, without the last-word shortcut."""
+    """How many number-like cells end the line, split on runs of two or more spaces."""
     text = line.strip()
     if ODD_SPACE.search(text):
         cells = reversed(_CELL_SPLIT.split(text))
@@ -102,21 +97,20 @@ _WIDER_GAP = re.compile(r"\s{3,}")
 @cached_per_input()
 def is_table_row(line: str) -> bool:
     """A line of a fixed-width table: a label (or none) then two or more number cells."""
-    return may_end_row(line) and may_end_two_cells(line) and reads_as_table_row(line)
+    return may_end_two_cells(line) and reads_as_table_row(line)
 
 
 def reads_as_table_row(line: str) -> bool:
-    """``is_table_row`` read in full, without the shortcuts on the last two words."""
+    """``is_table_row`` read in full, without the shortcut on the last two words."""
     return count_numeric_cells(line) >= 2 and bool(_WIDE_GAP.search(line.strip()) or line.strip()[0] in "$(0123456789")
 
 
 @cached_per_input()
 def is_number_row(line: str) -> bool:
-    """A table row of either reading (``is_table_row`` or ``is_value_row``); a line whose last
-    word, or the word before it, can end no row, as most lines of prose, is neither, without
-    asking both (``may_end_row``, ``may_end_two_cells``). The value
-    reading is asked first: the table reader needs a row's value cells anyway, and most rows
-    have them, so the other reading is seldom made."""
+    """A table row of either reading (``is_table_row`` or ``is_value_row``). This runs on every line
+    of a text, so the last-word test is asked first, then the last two words, once for both
+    readings: together they answer for most lines. The value reading comes next: the table reader
+    needs a row's value cells anyway, and most rows have them, so the other is seldom made."""
     return may_end_row(line) and may_end_two_cells(line) and (is_value_row(line) or is_table_row(line))
 
 
@@ -165,11 +159,11 @@ def join_lines(lines: list[str]) -> str:
 def is_value_row(line: str) -> bool:
     """A table row as accountants print it, ``$  (839) $     -`` included: two or more value
     cells at the end of the line, at least one of them a number other than a year."""
-    return may_end_row(line) and may_end_two_cells(line) and _holds_value_row(value_cells(line))
+    return may_end_two_cells(line) and _holds_value_row(value_cells(line))
 
 
 def reads_as_value_row(line: str) -> bool:
-    """``is_value_row`` read in full, without the shortcuts on the last two words."""
+    """``is_value_row`` read in full, without the shortcut on the last two words."""
     return _holds_value_row(read_value_cells(line))
 
 

@@ -104,10 +104,12 @@ def may_end_row(line: str) -> bool:
 
 @cached_per_input()
 def may_end_two_cells(line: str) -> bool:
-    """False when the line's last two words cannot both be value cells (or dollar signs): no row of
-    two or more values ends the line, as none ends most lines of prose that end in a year or sum."""
+    """``may_end_row``, and the word before the last can be a value cell (or a dollar sign) too: else
+    no row of two or more values ends the line, as none ends most lines of prose that end in a sum."""
+    if not may_end_row(line):
+        return False
     words = line.rsplit(None, 2)
-    return len(words) >= 2 and bool(_MAY_END_ROW.search(words[-1])) and bool(_MAY_END_ROW.search(words[-2]))
+    return len(words) >= 2 and bool(_MAY_END_ROW.search(words[-2]))
 
 
 @cached_per_input()
