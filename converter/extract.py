@@ -278,15 +278,12 @@ def _contacts(release: _Release) -> tuple[Contact, ...]:
     return tuple(contacts)
 
 
-_WIDE_GAP = re.compile(r"\s{3,}")
-
-
 def _letterhead_organization(release: _Release) -> str | None:
     """A company name printed on the letterhead line just above a front contact block."""
     for index, segment in enumerate(release.segments[1:], 1):
         above = release.segments[index - 1]
         if segment.kind == "contact" and above.kind == "header" and above.last == segment.first - 1:
-            name = issuer_from_title(_WIDE_GAP.split(release.lines[above.last].strip())[0])
+            name = issuer_from_title(shape.WIDER_GAP.split(release.lines[above.last].strip())[0])
             if name:
                 return name
     return None

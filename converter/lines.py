@@ -91,7 +91,7 @@ def _merge_dollars(tokens: list[str]) -> list[str]:
 
 
 _WIDE_GAP = re.compile(r"\S\s{2,}\S")
-_WIDER_GAP = re.compile(r"\s{3,}")
+WIDER_GAP = re.compile(r"\s{3,}")  # the gap between columns of text (a letterhead, side-by-side blocks)
 
 
 @cached_per_input()
@@ -119,7 +119,7 @@ def is_prose(line: str) -> bool:
     """A line of running text: many words, no wide gaps between them."""
     stripped = line.strip()
     words = stripped.split()
-    return len(words) >= 7 and len(_WIDER_GAP.findall(stripped)) <= 1 and not is_table_row(line)
+    return len(words) >= 7 and len(WIDER_GAP.findall(stripped)) <= 1 and not is_table_row(line)
 
 
 def indent(line: str) -> int:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..lines import WIDER_GAP
 from ..prefilter import may_hold
 from .dates import NUMERIC_DATE, WRITTEN_DATE
 from .wire import LEADING_TAGS
@@ -47,7 +48,7 @@ def classify_front_line(line: str) -> str | None:
     """The kind of a front-matter line that can be told by itself, else None (headline text)."""
     if EXHIBIT.match(line) or HEADER_LINE.match(line) or _is_date_line(line) or SCALE_LINE.match(line):
         return "header"
-    parts = _WIDE_GAP.split(line.strip())
+    parts = WIDER_GAP.split(line.strip())
     if len(parts) == 2 and any(HEADER_LINE.match(part) or EXHIBIT.match(part) for part in parts) and not any(
         is_contact_start(part) for part in parts
     ):
@@ -61,7 +62,6 @@ def classify_front_line(line: str) -> str | None:
     return None
 
 
-_WIDE_GAP = re.compile(r"\s{3,}")
 _AUDIENCE_WORDS = ("editor", "writer", "desk", "reporter", "correspondent")  # one ends every AUDIENCE match
 # A date line is a date and at most 12 other characters: a date prints at most 19 that are not blanks
 # ("September. 30th, 2004"), so a line with more than 31 is none (asked before the patterns' scans).
