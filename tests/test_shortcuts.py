@@ -248,3 +248,13 @@ def test_organization_words_on_every_piece_we_have():
     for text in _texts_we_have():
         for piece in [text] + text.split(","):
             assert _is_organization(piece) == _is_organization_reference(piece), piece
+
+
+def test_a_lowered_twin_is_refused_where_lowering_would_change_an_escape():
+    import pytest
+
+    from converter.prefilter import lowered_twin
+
+    assert lowered_twin(re.compile(r"Risk\s+Factors", re.IGNORECASE)).pattern == r"risk\s+factors"
+    with pytest.raises(ValueError, match="escape"):
+        lowered_twin(re.compile(r"\S+Risk", re.IGNORECASE))

@@ -92,12 +92,13 @@ def is_letterhead(lines) -> bool:
 
 def is_contact_start(line: str) -> bool:
     """A line that opens contacts (CONTACT_START). Every match holds "contact" or ":" or begins
-    with "for", which an ASCII line is asked first: most lines hold none, and the pattern costs more."""
-    if line.isascii():
-        lowered = line.lower()
-        if "contact" not in lowered and ":" not in line and not lowered.lstrip().startswith("for"):
-            return False
+    with "for", asked first: most lines hold none, and the pattern costs more."""
+    if not may_hold(line, _CONTACT_START_WORDS) and line.lstrip()[:3].lower() != "for":
+        return False
     return bool(CONTACT_START.match(line))
+
+
+_CONTACT_START_WORDS = ("contact", ":")
 
 
 # The engine tries a pattern such as PHONE's at every position of a text: the tests below turn away,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..prefilter import finditer_near
+from ..prefilter import finditer_near, lowered_twin
 
 _HEADING = re.compile(
     r"^(?:[\"']?(?:Safe\s+Harbor|Forward[-\s]Looking\s+(?:Statements?|Information)|Cautionary\s+(?:Statements?|Note|Language)"
@@ -18,15 +18,8 @@ _CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 _ABOUT = re.compile(r"^About\s", re.IGNORECASE)
-
-
-def _lowered(pattern: re.Pattern) -> re.Pattern:
-    """The pattern for lowered ASCII text: its letters lowered and case kept (a case-insensitive
-    scan of a long paragraph costs several times more; ASCII letters fold exactly)."""
-    return re.compile(pattern.pattern.lower(), pattern.flags & ~re.IGNORECASE)
-
-
-_NOTICE_LOWERED, _RISKY_LOWERED, _CONTINUATION_LOWERED = map(_lowered, (_NOTICE, _RISKY, _CONTINUATION))
+# For ASCII paragraphs, searched in lower case: a case-insensitive scan of a long one costs more.
+_NOTICE_LOWERED, _RISKY_LOWERED, _CONTINUATION_LOWERED = map(lowered_twin, (_NOTICE, _RISKY, _CONTINUATION))
 
 
 def is_safe_harbor_heading(text: str) -> bool:
