@@ -25,8 +25,8 @@ _STRAY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _STRAY_CONTROL_TEXT = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f\ufffe\uffff]")
 # Its ASCII characters as bytes, less CR and SUB (gone before it is asked): deleting every other
 # byte from an ASCII input leaves nothing when the pass has nothing to replace (most inputs).
-_STRAY_BYTES = frozenset(range(0, 9)) | {11} | (frozenset(range(14, 32)) - {26}) | {127}
-_NOT_STRAY_BYTE = bytes(byte for byte in range(256) if byte not in _STRAY_BYTES)
+_NOT_STRAY_BYTE = bytes(byte for byte in range(256)
+                        if byte in b"\r\x1a" or not (byte < 128 and _STRAY_CONTROL_TEXT.match(chr(byte))))
 
 
 @frozen
