@@ -105,7 +105,7 @@ class SafeHarbor:
     lines: Lines = (0, 0)
 
 
-@frozen
+@frozen(cache_hash=True)
 class Period:
     """A duration (``start``/``end``) or a point in time (``instant``); ISO dates or None."""
 

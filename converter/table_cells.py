@@ -52,11 +52,33 @@ class Cell(NamedTuple):
         return not self.dollar and bool(_YEAR.match(self.text))
 
 
+# The shapes most table cells take (48,712  $0.23  (164)  9.2%  (23.4)%): read by this short
+# pattern, several times faster than the full one, with the same answers (tests/test_shortcuts.py).
+_COMMON_NUMBER = re.compile(r"(\()?\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\))?(%)?")
+
+
 def parse_number(text: str) -> tuple[int | float | None, int, bool] | None:
     """``(value, places, percent)`` of a printed number or nil; None when it is not one."""
     if text.isdigit() and text.isascii():  # "2002", "283": as the pattern reads them, with no match made
         return (int(text), 0, False) if len(text) <= _MAX_DIGITS else None
-    return read_number(text)
+    common = _COMMON_NUMBER.fullmatch(text)
+    if common is None:
+        return read_number(text)
+    opened, whole, fraction, closed, percent = common.groups()
+    if (opened is None) != (closed is None):
+        return None
+    digits = whole.replace(",", "") if "," in whole else whole
+    if fraction:
+        digits += fraction
+        if len(digits) > _MAX_DIGITS:
+            return None
+        value: int | float = float(digits)
+        places = len(fraction) - 1
+    elif len(digits) > _MAX_DIGITS:
+        return None
+    else:
+        value, places = int(digits), 0
+    return (-value if opened else value), places, percent is not None
 
 
 def read_number(text: str) -> tuple[int | float | None, int, bool] | None:
@@ -137,7 +159,7 @@ def read_value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
     taken: list[list[Cell]] = []  # the pieces' cells, right to left
     label_end = 0
     for start, end in pieces_from_the_right(line):
-        found = _piece_cells((start, end, line[start:end]))
+        found = _piece_cells(start, line[start:end])
         if found is None:
             label_end = end
             break
@@ -174,7 +196,7 @@ def _cells_of_pieces(line: str, pieces: list[tuple[int, int, str]]) -> tuple[str
     taken: list[list[Cell]] = []  # the pieces' cells, right to left
     cut = len(pieces)
     while cut > 0:
-        found = _piece_cells(pieces[cut - 1])
+        found = _piece_cells(pieces[cut - 1][0], pieces[cut - 1][2])
         if found is None:
             break
         taken.append(found)
@@ -191,8 +213,17 @@ def _cells_and_label(line: str, taken: list[list[Cell]], label_end: int) -> tupl
     return label, label_end, tuple(cell for cell in cells if cell.text != "$")
 
 
-def _piece_cells(piece: tuple[int, int, str]) -> list[Cell] | None:
-    at, _, text = piece
+def _piece_cells(at: int, text: str) -> list[Cell] | None:
+    """The cells of the piece ``text`` printed from column ``at``; None when a word is no value."""
+    if " " not in text:  # most pieces are one word
+        if text == "$" or text == "($":
+            return [Cell(at, at + len(text), "$", None, 0, False, True)]
+        parsed = parse_number(text)
+        if parsed is None:
+            return None
+        value, places, percent = parsed
+        # A number's only leading "$" is its first character (``_NUMBER``).
+        return [Cell(at + 1 if text[0] == "$" else at, at + len(text), text, value, places, percent, "$" in text)]
     cells = []
     for word in text.split(" "):  # a piece's words are one space apart (``_CHUNK``)
         if word in ("$", "($"):

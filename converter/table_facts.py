@@ -43,40 +43,35 @@ class FactBook:
 
     def add_row(self, table: int, row: int, label: str, sections: tuple[str, ...], values: list[Value],
                 columns: list[ColumnInfo]) -> None:
-        printed = [value.reading.value for value in values]
-        deduction = bool(printed) and all(number < 0 for number in printed)
+        if not values:
+            return
+        deduction = all(value.reading.value < 0 for value in values)
         labelled_at_end = words.found(words.AT_PERIOD_END, label)  # asked once a row, not once a value
         mapped: dict[str, Concept | None] = {}  # the row's concept for each unit it prints
-        for value in values:
-            info = columns[value.column]
-            if info.period is None:
+        facts, claims = self.facts, self._claims
+        for column, unit, reading in values:
+            info = columns[column]
+            period = info.period
+            if period is None:
                 continue
-            if value.unit not in mapped:
-                mapped[value.unit] = map_label(label, sections, value.unit)
-            concept = mapped[value.unit]
+            if unit in mapped:
+                concept = mapped[unit]
+            else:
+                concept = mapped[unit] = map_label(label, sections, unit)
             if concept is not None and concept.sign == "expense" and deduction:
                 concept = None  # "Income tax expense (32)": printed as a deduction
-            period = _period_of(info.period, concept is not None and concept.period == "instant", labelled_at_end)
-            concept = self._claim(concept, period, value, (table, value.column) if info.qualified else None)
+            if (labelled_at_end or (concept is not None and concept.period == "instant")) and period.instant is None \
+                    and period.end:
+                period = Period(instant=period.end)  # a balance in a column of durations: at its end date
+            if concept is not None and (concept.period == "instant") == (period.instant is not None):
+                # A concept holds one value per context: a second, different one makes this a line item.
+                held = claims.setdefault((concept.name, period, (table, column) if info.qualified else None),
+                                         reading.fact_value)
+                if held != reading.fact_value:
+                    concept = None
+            else:
+                concept = None
             if concept is None:
-                concept = line_item(value.unit, period.instant is not None)
-            reading = value.reading
-            self.facts.append(Fact(concept.name, reading.fact_value, UNIT_IDS[value.unit], reading.decimals, period,
-                                   table, row, value.column))
-
-    def _claim(self, concept: Concept | None, period: Period, value: Value, qualifier) -> Concept | None:
-        if concept is None:
-            return None
-        if (concept.period == "instant") != (period.instant is not None):
-            return None
-        key = (concept.name, period, qualifier)
-        held = self._claims.setdefault(key, value.reading.fact_value)
-        return concept if held == value.reading.fact_value else None
-
-
-def _period_of(period: Period, instant_concept: bool, labelled_at_end: bool) -> Period:
-    """A balance (instant concept, or a label "End of Period ...") in a column of durations is
-    taken at the column's end date."""
-    if (labelled_at_end or instant_concept) and period.instant is None and period.end:
-        return Period(instant=period.end)
-    return period
+                concept = line_item(unit, period.instant is not None)
+            facts.append(Fact(concept.name, reading.fact_value, UNIT_IDS[unit], reading.decimals, period, table, row,
+                              column))

@@ -154,8 +154,9 @@ def find_columns(rows: list[TableLine]) -> tuple[list[Column], str | None]:
         else:
             merged.append([start, end])
     columns = [Column(start, end) for start, end in merged]
+    starts = [column.start for column in columns]
     for row in rows:
-        slots = [column_of(columns, cell) for cell in row.cells]
+        slots = [column_at(starts, cell) for cell in row.cells]
         if len(set(slots)) != len(slots):
             return columns, f"line {row.index + 1}: two values fall in one column"
     if not columns:
@@ -168,6 +169,12 @@ def column_of(columns, cell: Cell) -> int:
         if cell.start < column.end and column.start < cell.end:
             return number
     raise ValueError(f"cell {cell.text!r} is in no column")
+
+
+def column_at(starts: list[int], cell: Cell) -> int:
+    """``column_of`` for a cell of the rows the columns were found from (each lies inside one of
+    the disjoint, ordered columns): the last column starting at or before the cell."""
+    return bisect_right(starts, cell.start) - 1
 
 
 def attach_headers(columns: list[Column], headers: list[TableLine]) -> list[Column]:

@@ -14,7 +14,7 @@ from attrs import frozen
 
 from . import lines as shape
 from .table_cells import Cell
-from .table_layout import Column, TableLine, column_of
+from .table_layout import Column, TableLine, column_at
 
 _CONNECTOR = re.compile(
     r"(?:\b(?:and|or|of|for|to|in|on|the|from|under|with|after|before|per|less|net|related|resulting|"
@@ -160,6 +160,7 @@ def _label(parts: list[TableLine]) -> str:
 def _by_column(line: TableLine, columns: tuple[Column, ...]) -> tuple[Cell | None, ...]:
     cells: list[Cell | None] = [None] * len(columns)
     if line.kind == "data":
+        starts = [column.start for column in columns]
         for cell in line.cells:
-            cells[column_of(columns, cell)] = cell
+            cells[column_at(starts, cell)] = cell
     return tuple(cells)

@@ -115,9 +115,11 @@ def _group_period(layout: Layout, number: int, periods: list[Period | None]) -> 
 
 
 def _values(spec: RowSpec, header_units: list[str | None], scale: TableScale, dollar_seen: bool) -> list[Value]:
+    values: list[Value] = []
+    if not any(cell is not None and cell.value is not None for cell in spec.cells):
+        return values  # a heading, or a row of nils: its label's unit and scale are not asked
     label_unit = row_unit(spec.label, spec.sections)
     own_scale = row_scale(spec.label)
-    values = []
     for number, cell in enumerate(spec.cells):
         if cell is None or cell.value is None:
             continue

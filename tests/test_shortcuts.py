@@ -123,7 +123,9 @@ _WORDS = ["first", "second", "fourth", "fiscal", "quarter", "of", "2004", "ended
           "September", "30th,", "      ", "Release", "No.", "#", "EDITORS", "Business", "writers:", "(BW)", "NEWS",
           "CONTACT:", "Contacts", "For", "for", "further", "information", "Investor", "Relations:", "Media:", "Press",
           "Trade", "Shareholders:", "Public", "Communications", ":", "including", "include", "following", "the following:", "without limitation,", "but not limited to", ";",
-          "007", "1234567890123456", "12345678901234567", "\u0663\u0664", "\u00b2", "12\u00b2", "1,234", "$1,234"]
+          "007", "1234567890123456", "12345678901234567", "\u0663\u0664", "\u00b2", "12\u00b2", "1,234", "$1,234",
+          "(1,234)%", "(23.4)", "$0.23", "9.2%", "(164", "0.5)", "(1.2%)", "($", "$", "--", "n/m", "2003*", "1,234(a)",
+          "-4.1%", ".74", "$(145)", "12,34", "1,2345", "123456789012345.6", "1234567890123456.7", "$$5", "(5)(a)"]
 
 
 @settings(max_examples=1500, deadline=None)
@@ -258,3 +260,21 @@ def test_a_lowered_twin_is_refused_where_lowering_would_change_an_escape():
     assert lowered_twin(re.compile(r"Risk\s+Factors", re.IGNORECASE)).pattern == r"risk\s+factors"
     with pytest.raises(ValueError, match="escape"):
         lowered_twin(re.compile(r"\S+Risk", re.IGNORECASE))
+
+
+def test_a_cell_s_column_is_found_by_its_start_as_by_overlap():
+    """``column_at`` (a bisect on the columns' starts) names the column ``column_of`` (the first that
+    overlaps the cell) names, for every value cell of every table the repository's texts hold."""
+    from converter.table_layout import classify, column_at, column_of, split_tables
+
+    cells = 0
+    for path in TEXT_FILES:
+        lines = tuple(path.read_text(encoding="latin-1").splitlines())
+        clear_input_caches()
+        for layout in split_tables(classify(lines, 0, len(lines) - 1)) if lines else ():
+            starts = [column.start for column in layout.columns]
+            for line in layout.body:
+                for cell in line.cells if line.kind == "data" and not layout.problem else ():
+                    assert column_at(starts, cell) == column_of(layout.columns, cell), (path.name, line.text)
+                    cells += 1
+    assert cells > 500
