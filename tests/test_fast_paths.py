@@ -139,7 +139,9 @@ def _texts_we_have() -> set[str]:
 
 
 _GUARD_SAMPLES = ["FAX: 555", "faxed", "Fax.", "\u0130 fax", "Nasdaq: ACME", "NYSE:X", "(OTC BB: ABCD)", "TSX Venture: ZZ", "call 555-0100 x 12", "(212) 555-0100",
-                  "jane@acme.com", "FAX", "fax: 555 0100", "NAſDAQ: ACME", "\uff11\uff12\uff13-4567 555-0100", "Nasdaq : ACME"]
+                  "jane@acme.com", "FAX", "fax: 555 0100", "NAſDAQ: ACME", "\uff11\uff12\uff13-4567 555-0100", "Nasdaq : ACME",
+                  "Nasdaq National Market: ABCDEF.G", "Nasdaq National Market: ABCDEF.GH", "NASDAQ  NATIONAL MARKET : ABC", "OTC Bulletin Board:X", "nyse:abc",
+                  "TSX Venture:ZZ.A", "(AMEX: AB)", ":"]
 
 
 @settings(max_examples=500, deadline=None)

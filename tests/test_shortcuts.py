@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from converter import lines as shape
 from converter import table_knowledge as words
 from converter.fields import front, safe_harbor
-from converter.fields.dateline import match_dateline
+from converter.fields.dateline import DATELINE, DATELINE_HEAD, match_dateline
 from converter.input_cache import clear_input_caches
 from converter.jsonform import _has_exponent
 from converter.prefilter import finditer_near, may_hold
@@ -73,6 +73,8 @@ def _agree_guards(text: str) -> None:
     assert front.classify_front_line(text) == _classify_front_line_reference(text), text
     assert front.has_phone(text) == bool(front.PHONE.search(text)), text
     assert front.is_contact_start(text) == bool(front.CONTACT_START.match(text)), text
+    if DATELINE.match(text):
+        assert DATELINE_HEAD.match(text), text  # the guard match_dateline asks first
     notice = bool(safe_harbor._NOTICE.search(text) and safe_harbor._RISKY.search(text)) and not safe_harbor._ABOUT.match(text)
     assert safe_harbor.is_safe_harbor_text(text) == notice, text
     continues = bool(safe_harbor._CONTINUATION.search(text)) and not safe_harbor._ABOUT.match(text)
@@ -125,7 +127,8 @@ _WORDS = ["first", "second", "fourth", "fiscal", "quarter", "of", "2004", "ended
           "Trade", "Shareholders:", "Public", "Communications", ":", "including", "include", "following", "the following:", "without limitation,", "but not limited to", ";",
           "007", "1234567890123456", "12345678901234567", "\u0663\u0664", "\u00b2", "12\u00b2", "1,234", "$1,234",
           "(1,234)%", "(23.4)", "$0.23", "9.2%", "(164", "0.5)", "(1.2%)", "($", "$", "--", "n/m", "2003*", "1,234(a)",
-          "-4.1%", ".74", "$(145)", "12,34", "1,2345", "123456789012345.6", "1234567890123456.7", "$$5", "(5)(a)"]
+          "-4.1%", ".74", "$(145)", "NEW", "YORK,", "WINSTON-SALEM,", "N.C.,", "--", "\u2014", "-", "/PRNewswire/", "(BUSINESS",
+          "WIRE)", "via", "First!", "Calif.,", "Aug.", "14", "de", "la", "O'HARE", "AT&T", "(CCNMatthews", "Sept.", "17,", "2002)", "12,34", "1,2345", "123456789012345.6", "1234567890123456.7", "$$5", "(5)(a)"]
 
 
 @settings(max_examples=1500, deadline=None)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..prefilter import finditer_near
 from ..knowledge import BARE_EXCHANGES, EXCHANGES, SLASH_WIRE_CODES, WIRE_CODES, WIRE_SERVICES
 
 _WIRE_NAMES = sorted(
@@ -48,13 +49,22 @@ BARE_TICKER = re.compile(rf"(?<![A-Za-z])(?i:{_BARE_EXCHANGE})\s*:\s*[A-Z]{{1,6}
 _BARE_EXCHANGE_HEADS = tuple(sorted({re.split(r"[\s/]", name)[0].lower() for name in BARE_EXCHANGES}))
 
 
+# In text whose blanks are single spaces, a match's colon is at most this far from its start, and a
+# match (with its lookahead) reads at most ``_BARE_LONGEST`` characters.
+_BARE_REACH = max(len(name) for name in BARE_EXCHANGES) + 1
+_BARE_LONGEST = _BARE_REACH + len(" X.Y") + 6 + 1
+
+
 def bare_tickers(text: str) -> list[str]:
     """What BARE_TICKER finds in ``text``. The pattern is tried at every position of a paragraph, so
-    an ASCII text with no colon or no exchange's first word is not scanned."""
+    an ASCII text with no colon or no exchange's first word is not scanned, and one whose blanks are
+    single spaces (a paragraph as the extractors read it) is tried only before its colons."""
     if text.isascii():
         lowered = text.lower()
         if ":" not in text or not any(head in lowered for head in _BARE_EXCHANGE_HEADS):
             return []
+        if " ".join(text.split()) == text:
+            return [m.group(0) for m in finditer_near(BARE_TICKER, text, ":", _BARE_REACH, _BARE_LONGEST)]
     return [match.group(0) for match in BARE_TICKER.finditer(text)]
 
 
