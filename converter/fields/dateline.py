@@ -35,7 +35,7 @@ _HAS_DASH = re.compile(r"[-\u2013\u2014]")
 # Every part of a dateline's tail holds a dash, "(", "/" or a digit, and what comes before the first
 # of them is city and region words: letters, ". ' &", commas and blanks. A paragraph that does not
 # begin so ("The company said $5 ...") holds no dateline, without trying DATELINE's many readings.
-DATELINE_HEAD = re.compile(r"[A-Za-z.'&,\s]*[-\u2013\u2014(/\d]")
+DATELINE_HEAD = re.compile(r"\A[A-Za-z.'&,\s]*+[-\u2013\u2014(/\d]")
 
 
 @frozen
