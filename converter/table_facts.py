@@ -7,14 +7,12 @@ company's own), that row's values become line items instead, never a second, dif
 """
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from attrs import frozen
 
 from . import table_knowledge as words
 from .concepts import Concept, line_item, map_label
 from .records import Fact, Period
-from .table_units import UNIT_IDS, Reading
+from .table_units import UNIT_IDS, Value
 
 
 @frozen
@@ -24,14 +22,6 @@ class ColumnInfo:
 
     period: Period | None
     qualified: bool
-
-
-class Value(NamedTuple):
-    """One printed number of a row: its column, unit and reading."""
-
-    column: int
-    unit: str
-    reading: Reading
 
 
 class FactBook:
@@ -45,11 +35,11 @@ class FactBook:
                 columns: list[ColumnInfo]) -> None:
         if not values:
             return
-        deduction = all(value.reading.value < 0 for value in values)
+        deduction = all(value.value < 0 for value in values)
         labelled_at_end = words.found(words.AT_PERIOD_END, label)  # asked once a row, not once a value
         mapped: dict[str, Concept | None] = {}  # the row's concept for each unit it prints
         facts, claims = self.facts, self._claims
-        for column, unit, reading in values:
+        for column, unit, _, fact_value, decimals in values:
             info = columns[column]
             period = info.period
             if period is None:
@@ -66,12 +56,12 @@ class FactBook:
             if concept is not None and (concept.period == "instant") == (period.instant is not None):
                 # A concept holds one value per context: a second, different one makes this a line item.
                 held = claims.setdefault((concept.name, period, (table, column) if info.qualified else None),
-                                         reading.fact_value)
-                if held != reading.fact_value:
+                                         fact_value)
+                if held != fact_value:
                     concept = None
             else:
                 concept = None
             if concept is None:
                 concept = line_item(unit, period.instant is not None)
-            facts.append(Fact(concept.name, reading.fact_value, UNIT_IDS[unit], reading.decimals, period, table, row,
+            facts.append(Fact(concept.name, fact_value, UNIT_IDS[unit], decimals, period, table, row,
                               column))

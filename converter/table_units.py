@@ -90,28 +90,32 @@ def row_scale(label: str) -> int | None:
     return next((factor for factor, pattern in words.ROW_SCALES if pattern.search(label)), None)
 
 
-class Reading(NamedTuple):
-    """A value after scale, with its printed precision as XBRL ``decimals``."""
+class Value(NamedTuple):
+    """One printed number of a row: its column and unit, the number after scale (as the table
+    shows it), the fact's value (percentages as ratios) and its printed precision as XBRL
+    ``decimals``."""
 
-    value: int | float
-    fact_value: int | float
-    decimals: int
+    column: int
+    unit: str | None
+    value: int | float | None
+    fact_value: int | float | None
+    decimals: int | None
 
 
-def scaled(cell: Cell, unit: str, table: TableScale, own_scale: int | None) -> Reading:
-    """Apply the scale that holds for ``unit``; percentages become ratios for the fact."""
+def scaled(column: int, cell: Cell, unit: str, table: TableScale, own_scale: int | None) -> Value:
+    """The cell's value with the scale that holds for ``unit``; percentages become ratios for the fact."""
     factor = 1
     if unit in _SCALED and not (unit == "shares" and table.shares_exempt and own_scale is None):
         factor = own_scale or table.scale
     exponent = len(str(factor)) - 1
     if type(cell.value) is int and unit != "percent":  # most figures: integer arithmetic is exact
         value = cell.value * factor
-        return Reading(value, value, cell.places - exponent)
+        return Value(column, unit, value, value, cell.places - exponent)
     exact = Decimal(repr(cell.value)) * factor
     value = _number(exact)
     if unit == "percent":
-        return Reading(value, _number(exact / 100), cell.places + 2)
-    return Reading(value, value, cell.places - exponent)
+        return Value(column, unit, value, _number(exact / 100), cell.places + 2)
+    return Value(column, unit, value, value, cell.places - exponent)
 
 
 def _number(exact: Decimal) -> int | float:

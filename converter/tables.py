@@ -12,11 +12,11 @@ import re
 from . import table_knowledge as words
 from .concepts import map_label
 from .records import Column, Fact, ParseWarning, Period, Row, Source, Table
-from .table_facts import ColumnInfo, FactBook, Value
+from .table_facts import ColumnInfo, FactBook
 from .table_layout import Layout, classify, split_tables
 from .table_periods import Calendar, column_period, read_calendar
 from .table_rows import RowSpec, read_rows
-from .table_units import TableScale, cell_unit, column_unit, read_scale, row_scale, row_unit, scaled
+from .table_units import TableScale, Value, cell_unit, column_unit, read_scale, row_scale, row_unit, scaled
 
 _EXHIBIT_LINE = re.compile(r"^\s*exhibit\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -124,15 +124,14 @@ def _values(spec: RowSpec, header_units: list[str | None], scale: TableScale, do
         if cell is None or cell.value is None:
             continue
         unit = cell_unit(cell, label_unit, header_units[number], scale, dollar_seen)
-        reading = scaled(cell, unit, scale, own_scale) if unit else None
-        values.append(Value(column=number, unit=unit, reading=reading))
+        values.append(scaled(number, cell, unit, scale, own_scale) if unit else Value(number, None, None, None, None))
     return values
 
 
 def _row(spec: RowSpec, values: list[Value], width: int) -> Row:
     printed: list[int | float | None] = [None] * width
     for value in values:
-        printed[value.column] = value.reading.value
+        printed[value.column] = value.value
     units = [value.unit for value in values]
     concept = None
     if units:
