@@ -17,6 +17,7 @@ from ``batch.py``.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -46,6 +47,7 @@ def instructions(corpus: Path, count: int, warm: bool) -> int:
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", _CONVERT,
          str(corpus), str(count), "warm" if warm else "cold"],
         capture_output=True, text=True, cwd=ROOT, check=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},  # one hash seed: set and dict orders, so counts, repeat
     )
     return int(re.search(r"Collected : (\d+)", done.stderr)[1])
 
