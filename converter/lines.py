@@ -27,25 +27,24 @@ SIGNATURE_START = re.compile(
 PATTERN_LEADS = {PAGE_MARK: "<", PAGE_NUMBER: "-(Pp0123456789", END_MARK: "-#*", SIGNATURE_START: "SP"}
 
 
+# Each pattern's leads as a character class, with every non-ASCII character: the lines it may match
+# are found by one scan of the text of leads (``_lead_text``).
+_LEAD_CLASSES = {pattern: re.compile(f"[{re.escape(leads)}\u0080-\U0010ffff]") for pattern, leads in PATTERN_LEADS.items()}
+
+
 @cached_per_input(maxsize=32)
 def lines_that_may_match(lines: tuple[str, ...], pattern: re.Pattern) -> tuple[int, ...]:
     """The indexes of the lines whose first printed character can begin a match of ``pattern``, in
     order: passes over a whole text try the pattern on these, not on every line. A blank line (a
     line of form feeds alone among them) is never one."""
-    by_lead = _lines_by_lead(lines)
-    allowed = PATTERN_LEADS[pattern]
-    found = [i for lead, where in by_lead.items() if lead in allowed or not lead.isascii() for i in where]
-    return tuple(sorted(found))
+    return tuple(match.start() for match in _LEAD_CLASSES[pattern].finditer(_lead_text(lines)))
 
 
 @cached_per_input(maxsize=4)
-def _lines_by_lead(lines: tuple[str, ...]) -> dict[str, list[int]]:
-    """The indexes of the non-blank lines, by their first printed character (one pass for every pattern)."""
-    by_lead: dict[str, list[int]] = {}
-    for i, lead in enumerate(line_leads(lines)):
-        if lead:
-            by_lead.setdefault(lead, []).append(i)
-    return by_lead
+def _lead_text(lines: tuple[str, ...]) -> str:
+    """The first printed character of each line, one character a line: a space for a blank line
+    (no line's first printed character is a blank)."""
+    return "".join([lead or " " for lead in line_leads(lines)])
 
 
 @cached_per_input(maxsize=4)
