@@ -142,16 +142,17 @@ _HYPHENATED = re.compile(r"[a-z]-$")
 
 def join_lines(lines: list[str]) -> str:
     """Reflow printed lines into one string, rejoining words hyphenated at a line end."""
-    out = ""
+    pieces: list[str] = []  # joined once at the end: adding to one string copies it for every line
     for line in lines:
         piece = line.strip()
         if not piece:
             continue
-        if out.endswith("-") and not out.endswith("--") and _HYPHENATED.search(out) and piece[:1].islower():
-            out += piece
+        last = pieces[-1] if pieces else ""
+        if last.endswith("-") and _HYPHENATED.search(last) and piece[:1].islower():  # asked first: cheap
+            pieces[-1] = last + piece
         else:
-            out = f"{out} {piece}" if out else piece
-    return normalize(out)
+            pieces.append(piece)
+    return normalize(" ".join(pieces))
 
 
 @cached_per_input()

@@ -281,3 +281,24 @@ def test_a_cell_s_column_is_found_by_its_start_as_by_overlap():
                     assert column_at(starts, cell) == column_of(layout.columns, cell), (path.name, line.text)
                     cells += 1
     assert cells > 500
+
+
+def _join_lines_reference(lines: list[str]) -> str:
+    """join_lines as first written: the text built up one line at a time."""
+    out = ""
+    for line in lines:
+        piece = line.strip()
+        if not piece:
+            continue
+        if out.endswith("-") and not out.endswith("--") and re.search(r"[a-z]-$", out) and piece[:1].islower():
+            out += piece
+        else:
+            out = f"{out} {piece}" if out else piece
+    return " ".join(out.split())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["ab-", "cd", "-", "--", "x--", " Ef", "", "  ", "a -", "re-", "- b", "é-", "Z-"]),
+                         max_size=3).map("".join), max_size=8))
+def test_lines_are_joined_as_when_one_string_was_built_up(lines):
+    assert shape.join_lines(lines) == _join_lines_reference(lines)
