@@ -18,7 +18,10 @@ def may_hold(text: str, words: tuple[str, ...]) -> bool:
     if not text.isascii():
         return True
     lowered = text.lower()
-    return any(word in lowered for word in words)
+    for word in words:  # a loop, not any() over a generator: this is asked of most lines and labels
+        if word in lowered:
+            return True
+    return False
 
 
 def finditer_near(pattern: re.Pattern, text: str, word: str, reach: int, longest: int) -> Iterator[re.Match]:
