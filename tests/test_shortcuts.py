@@ -280,7 +280,7 @@ def test_a_cell_s_column_is_found_by_its_start_as_by_overlap():
                 for cell in line.cells if line.kind == "data" and not layout.problem else ():
                     assert column_at(starts, cell) == column_of(layout.columns, cell), (path.name, line.text)
                     cells += 1
-    assert cells > 500
+    assert cells > 300  # the repository's own texts alone hold 395 (the corpus beside it more)
 
 
 def _join_lines_reference(lines: list[str]) -> str:
