@@ -206,11 +206,15 @@ def _cells_of_pieces(line: str, pieces: list[tuple[int, int, str]]) -> tuple[str
 
 def _cells_and_label(line: str, taken: list[list[Cell]], label_end: int) -> tuple[str, int, tuple[Cell, ...]]:
     """The cells of the value pieces (``taken``, right to left) and the label before ``label_end``."""
-    cells = _attach_dollars([cell for found in reversed(taken) for cell in found])
-    if cells and cells[0].text == "$":
-        return line.strip(), len(line), ()  # a lone dollar sign with no number
+    cells = [cell for found in reversed(taken) for cell in found]
     label = line[:label_end].strip()
-    return label, label_end, tuple(cell for cell in cells if cell.text != "$")
+    for cell in cells:
+        if cell.text == "$":  # a dollar sign printed apart: attached to its number, then dropped
+            cells = _attach_dollars(cells)
+            if cells[0].text == "$":
+                return line.strip(), len(line), ()  # a lone dollar sign with no number
+            return label, label_end, tuple([cell for cell in cells if cell.text != "$"])
+    return label, label_end, tuple(cells)
 
 
 def _piece_cells(at: int, text: str) -> list[Cell] | None:
