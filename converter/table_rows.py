@@ -90,6 +90,7 @@ def read_rows(body: tuple[TableLine, ...], columns: tuple[Column, ...]) -> list[
     rows: list[RowSpec] = []
     sections = _Sections()
     units: list[list[TableLine]] = []
+    starts = [column.start for column in columns]
     for line in body:
         if line.kind == "blank":
             _flush_headings(units, rows, sections, columns)
@@ -106,7 +107,7 @@ def read_rows(body: tuple[TableLine, ...], columns: tuple[Column, ...]) -> list[
             path = sections.row(parts[0].indent)
             rows.append(RowSpec(
                 label=_label(parts), first=parts[0].index, last=line.index, indent=parts[0].indent,
-                cells=_by_column(line, columns), sections=path,
+                cells=_by_column(line, starts), sections=path,
             ))
     return rows
 
@@ -157,10 +158,10 @@ def _label(parts: list[TableLine]) -> str:
     return label or "(no label)"
 
 
-def _by_column(line: TableLine, columns: tuple[Column, ...]) -> tuple[Cell | None, ...]:
-    cells: list[Cell | None] = [None] * len(columns)
+def _by_column(line: TableLine, starts: list[int]) -> tuple[Cell | None, ...]:
+    """The line's cells in the table's columns (``starts``: where each column starts)."""
+    cells: list[Cell | None] = [None] * len(starts)
     if line.kind == "data":
-        starts = [column.start for column in columns]
         for cell in line.cells:
             cells[column_at(starts, cell)] = cell
     return tuple(cells)
