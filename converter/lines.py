@@ -169,8 +169,8 @@ def reads_as_value_row(line: str) -> bool:
 
 def _holds_value_row(reading) -> bool:
     label, _, cells = reading
-    return len(cells) >= 2 and any(cell.value is not None and not cell.is_year for cell in cells) \
-        and len(label.split()) < 12
+    return (len(cells) >= 2 and any(cell.value is not None and not cell.is_year for cell in cells)
+            and len(label.split()) < 12)
 
 
 _ABBREVIATION_END = re.compile(r"\b(?:Co|Inc|Corp|Ltd|Cos|Bros|L\.P|N\.A|S\.A)\.$")

@@ -165,6 +165,7 @@ def find_columns(rows: list[TableLine]) -> tuple[list[Column], str | None]:
 
 
 def column_of(columns, cell: Cell) -> int:
+    """The first column the cell overlaps: the full reading that ``column_at`` stands for (tests)."""
     for number, column in enumerate(columns):
         if cell.start < column.end and column.start < cell.end:
             return number

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ..prefilter import finditer_near
 from ..knowledge import BARE_EXCHANGES, EXCHANGES, SLASH_WIRE_CODES, WIRE_CODES, WIRE_SERVICES
+from ..prefilter import finditer_near
 
 _WIRE_NAMES = sorted(
     (re.escape(name).replace(r"\ ", r"\s*") for name in WIRE_SERVICES if len(name) > 3),
