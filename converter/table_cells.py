@@ -65,20 +65,11 @@ def parse_number(text: str) -> tuple[int | float | None, int, bool] | None:
     if common is None:
         return read_number(text)
     opened, whole, fraction, closed, percent = common.groups()
-    if (opened is None) != (closed is None):
+    digits = whole.replace(",", "") + (fraction or "")
+    if (opened is None) != (closed is None) or len(digits) > _MAX_DIGITS:
         return None
-    digits = whole.replace(",", "") if "," in whole else whole
-    if fraction:
-        digits += fraction
-        if len(digits) > _MAX_DIGITS:
-            return None
-        value: int | float = float(digits)
-        places = len(fraction) - 1
-    elif len(digits) > _MAX_DIGITS:
-        return None
-    else:
-        value, places = int(digits), 0
-    return (-value if opened else value), places, percent is not None
+    value: int | float = float(digits) if fraction else int(digits)
+    return (-value if opened else value), len(fraction) - 1 if fraction else 0, percent is not None
 
 
 def read_number(text: str) -> tuple[int | float | None, int, bool] | None:
@@ -219,28 +210,29 @@ def _cells_and_label(line: str, taken: list[list[Cell]], label_end: int) -> tupl
 
 def _piece_cells(at: int, text: str) -> list[Cell] | None:
     """The cells of the piece ``text`` printed from column ``at``; None when a word is no value."""
-    if " " not in text:  # most pieces are one word
-        if text == "$" or text == "($":
-            return [Cell(at, at + len(text), "$", None, 0, False, True)]
-        parsed = parse_number(text)
-        if parsed is None:
-            return None
-        value, places, percent = parsed
-        # A number's only leading "$" is its first character (``_NUMBER``).
-        return [Cell(at + 1 if text[0] == "$" else at, at + len(text), text, value, places, percent, "$" in text)]
+    if " " not in text:  # most pieces are one word: no split
+        cell = _word_cell(at, text)
+        return None if cell is None else [cell]
     cells = []
     for word in text.split(" "):  # a piece's words are one space apart (``_CHUNK``)
-        if word in ("$", "($"):
-            cells.append(Cell(at, at + len(word), "$", None, 0, False, True))
-        else:
-            parsed = parse_number(word)
-            if parsed is None:
-                return None
-            value, places, percent = parsed
-            lead = len(word) - len(word.lstrip("$"))
-            cells.append(Cell(at + lead, at + len(word), word, value, places, percent, "$" in word))
+        cell = _word_cell(at, word)
+        if cell is None:
+            return None
+        cells.append(cell)
         at += len(word) + 1
     return cells
+
+
+def _word_cell(at: int, word: str) -> Cell | None:
+    """The cell of one word printed from column ``at``: a detached dollar sign, a number or a nil."""
+    if word == "$" or word == "($":
+        return Cell(at, at + len(word), "$", None, 0, False, True)
+    parsed = parse_number(word)
+    if parsed is None:
+        return None
+    value, places, percent = parsed
+    # A number's only leading "$" is its first character (``_NUMBER``): the cell starts after it.
+    return Cell(at + 1 if word[0] == "$" else at, at + len(word), word, value, places, percent, "$" in word)
 
 
 def _attach_dollars(cells: list[Cell]) -> list[Cell]:
