@@ -137,9 +137,6 @@ def flat_text(lines: tuple[str, ...]) -> str:
     return normalize(" ".join(lines))
 
 
-_HYPHENATED = re.compile(r"[a-z]-$")
-
-
 def join_lines(lines: list[str]) -> str:
     """Reflow printed lines into one string, rejoining words hyphenated at a line end."""
     pieces: list[str] = []  # joined once at the end: adding to one string copies it for every line
@@ -148,7 +145,7 @@ def join_lines(lines: list[str]) -> str:
         if not piece:
             continue
         last = pieces[-1] if pieces else ""
-        if last.endswith("-") and _HYPHENATED.search(last) and piece[:1].islower():  # asked first: cheap
+        if last.endswith("-") and "a" <= last[-2:-1] <= "z" and piece[:1].islower():  # "re-" + "ported"
             pieces[-1] = last + piece
         else:
             pieces.append(piece)
