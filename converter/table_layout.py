@@ -164,17 +164,9 @@ def find_columns(rows: list[TableLine]) -> tuple[list[Column], str | None]:
     return columns, None
 
 
-def column_of(columns, cell: Cell) -> int:
-    """The first column the cell overlaps: the full reading that ``column_at`` stands for (tests)."""
-    for number, column in enumerate(columns):
-        if cell.start < column.end and column.start < cell.end:
-            return number
-    raise ValueError(f"cell {cell.text!r} is in no column")
-
-
 def column_at(starts: list[int], cell: Cell) -> int:
-    """``column_of`` for a cell of the rows the columns were found from (each lies inside one of
-    the disjoint, ordered columns): the last column starting at or before the cell."""
+    """The column of a cell of the rows the columns were found from: each such cell lies inside one
+    of the disjoint, ordered columns, the last starting at or before it (tests/test_shortcuts.py)."""
     return bisect_right(starts, cell.start) - 1
 
 

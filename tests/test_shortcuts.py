@@ -265,10 +265,15 @@ def test_a_lowered_twin_is_refused_where_lowering_would_change_an_escape():
         lowered_twin(re.compile(r"\S+Risk", re.IGNORECASE))
 
 
+def _column_of(columns, cell) -> int:
+    """The first column the cell overlaps: how the table reader first found a cell's column."""
+    return next(number for number, column in enumerate(columns) if cell.start < column.end and column.start < cell.end)
+
+
 def test_a_cell_s_column_is_found_by_its_start_as_by_overlap():
-    """``column_at`` (a bisect on the columns' starts) names the column ``column_of`` (the first that
+    """``column_at`` (a bisect on the columns' starts) names the column ``_column_of`` (the first that
     overlaps the cell) names, for every value cell of every table the repository's texts hold."""
-    from converter.table_layout import classify, column_at, column_of, split_tables
+    from converter.table_layout import classify, column_at, split_tables
 
     cells = 0
     for path in TEXT_FILES:
@@ -278,7 +283,7 @@ def test_a_cell_s_column_is_found_by_its_start_as_by_overlap():
             starts = [column.start for column in layout.columns]
             for line in layout.body:
                 for cell in line.cells if line.kind == "data" and not layout.problem else ():
-                    assert column_at(starts, cell) == column_of(layout.columns, cell), (path.name, line.text)
+                    assert column_at(starts, cell) == _column_of(layout.columns, cell), (path.name, line.text)
                     cells += 1
     assert cells > 300  # the repository's own texts alone hold 395 (the corpus beside it more)
 
