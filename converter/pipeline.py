@@ -184,7 +184,7 @@ def read_bounded(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             raise InputTooLargeError(f"input is {size:,} bytes, over the limit of {max_bytes:,}", path.name)
         parts, total = [], 0
         chunk = os.read(handle, size + 1)  # all of it, as its size says; then read on to the end
-        while chunk:  # (a file that grew since, or says size 0 as /proc does, or a short read)
+        while chunk:
             parts.append(chunk)
             total += len(chunk)
             if total > max_bytes:

@@ -31,6 +31,8 @@ DATELINE = re.compile(
         )+)""",
     re.VERBOSE,
 )  # Blanks are possessive (``\s*+``): "\s*,?\s*" retried every split of a long blank run.
+# (A change to what the city, region or tail may hold must keep DATELINE_HEAD below a guard that every
+# match passes: tests/test_shortcuts.py checks it on every text we have and on generated datelines.)
 _HAS_DASH = re.compile(r"[-\u2013\u2014]")
 # Every part of a dateline's tail holds a dash, "(", "/" or a digit, and what comes before the first
 # of them is city and region words: letters, ". ' &", commas and blanks. A paragraph that does not

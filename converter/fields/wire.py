@@ -49,10 +49,11 @@ BARE_TICKER = re.compile(rf"(?<![A-Za-z])(?i:{_BARE_EXCHANGE})\s*:\s*[A-Z]{{1,6}
 _BARE_EXCHANGE_HEADS = tuple(sorted({re.split(r"[\s/]", name)[0].lower() for name in BARE_EXCHANGES}))
 
 
-# In text whose blanks are single spaces, a match's colon is at most this far from its start, and a
-# match (with its lookahead) reads at most ``_BARE_LONGEST`` characters.
-_BARE_REACH = max(len(name) for name in BARE_EXCHANGES) + 1
-_BARE_LONGEST = _BARE_REACH + len(" X.Y") + 6 + 1
+# In text whose blanks are single spaces, a match's colon is at most an exchange's name and a blank
+# from its start; after the colon come a blank, up to 6 letters, ".X" and the one character the
+# lookahead reads.
+_BARE_REACH = max(len(name) for name in BARE_EXCHANGES) + len(" ")
+_BARE_LONGEST = _BARE_REACH + len(": ") + 6 + len(".X") + 1
 
 
 def bare_tickers(text: str) -> list[str]:
