@@ -6,9 +6,12 @@ Absent values are absent elements; lists are container elements (present even wh
 from __future__ import annotations
 
 import typing
+from collections.abc import Callable
+from functools import cache
 
 import attrs
 from lxml import etree
+from lxml.etree import SubElement
 
 from .records import Release
 from .structure import ITEM_NAMES, field_types, is_lines, is_record, is_sequence, item_type, unwrap_optional
@@ -32,32 +35,50 @@ def release_from_xml(root: etree._Element) -> Release:
 
 
 def _fill(parent, record) -> None:
-    hints = field_types(type(record))
-    for f in attrs.fields(type(record)):
-        value = getattr(record, f.name)
-        if value is None:
-            continue
-        _write(parent, f.name, hints[f.name], value)
+    for name, write in _writers(type(record)):
+        value = getattr(record, name)
+        if value is not None:
+            write(parent, value)
 
 
-def _write(parent, name: str, kind, value) -> None:
+@cache
+def _writers(cls) -> tuple[tuple[str, Callable], ...]:
+    """Each field of a ``cls`` record and the function writing its element, made once per class from
+    the type hints: asked of the hints for every value, the walk cost more than the conversion."""
+    hints = field_types(cls)
+    return tuple((f.name, _writer(f.name, hints[f.name])) for f in attrs.fields(cls))
+
+
+def _writer(name: str, kind) -> Callable:
+    """The function writing a value of ``kind`` as the element ``name`` under a parent."""
     kind, _ = unwrap_optional(kind)
+    tag = _NS + name
     if is_lines(kind):
-        etree.SubElement(parent, _NS + name, first=str(value[0]), last=str(value[1]))
+        def write(parent, value):
+            SubElement(parent, tag, first=str(value[0]), last=str(value[1]))
     elif is_sequence(kind):
-        container = etree.SubElement(parent, _NS + name)
-        for item in value:
-            if item is None:
-                etree.SubElement(container, _NS + ITEM_NAMES[name], nil="true")
-            else:
-                _write(container, ITEM_NAMES[name], item_type(kind), item)
+        item_tag, write_item = _NS + ITEM_NAMES[name], _writer(ITEM_NAMES[name], item_type(kind))
+
+        def write(parent, value):
+            container = SubElement(parent, tag)
+            for item in value:
+                if item is None:
+                    SubElement(container, item_tag, nil="true")
+                else:
+                    write_item(container, item)
     elif is_record(kind):
-        _fill(etree.SubElement(parent, _NS + name), value)
+        def write(parent, value):
+            _fill(SubElement(parent, tag), value)
+    elif str in _members(kind):
+        def write(parent, value):
+            element = SubElement(parent, tag)
+            element.text = value if type(value) is str else _text(value)
+            if isinstance(value, (int, float)):  # a number in a field that may hold text says so
+                element.set("type", "number")
     else:
-        element = etree.SubElement(parent, _NS + name)
-        element.text = _text(value)
-        if isinstance(value, (int, float)) and str in _members(kind):
-            element.set("type", "number")
+        def write(parent, value):
+            SubElement(parent, tag).text = _text(value)
+    return write
 
 
 def _text(value) -> str:
