@@ -1,8 +1,9 @@
 """The fast paths give exactly what the reference implementations give.
 
 jsonschema-rs decides validity, orjson prints JSON, a generated function per record class walks
-records and a line's last word rules out table rows; ``jsonschema``, ``json.dumps``, the plain
-recursive walk and the full reading of the line are the references.
+records, the canonical XML is printed and parsed, and a line's last word rules out table rows;
+``jsonschema``, ``json.dumps``, the plain recursive walk, the element-by-element XML and the full
+reading of the line are the references.
 """
 from __future__ import annotations
 
@@ -13,12 +14,15 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from converter import convert_path, release_to_dict
 from converter.jsonform import json_bytes, reference_json
 from converter.lines import (count_numeric_cells, is_number_row, is_table_row, is_value_row, reads_as_table_row,
                              reads_as_value_row)
 from converter.table_cells import may_end_row, read_value_cells, value_cells
+from converter.records import Paragraph, Row
+from converter.xmlform import build_xml, release_to_xml
 from converter.validation import fast_validator, reference_validator, validate_record
 from converter.errors import InvalidRecordError
 
@@ -47,6 +51,44 @@ def test_fast_paths_agree_with_the_references(path):
         assert json.dumps(plain) == json.dumps(_walk(release))  # same key order too
         assert json_bytes(plain) == reference_json(plain).encode("utf-8")
         assert fast_validator().is_valid(plain) and reference_validator().is_valid(plain)
+
+
+def _same_xml(release) -> None:
+    """The printed tree and the element-by-element one serialize to the same bytes, or both fail alike."""
+    try:
+        reference = build_xml(release)
+    except ValueError as error:
+        with pytest.raises(ValueError, match=re.escape(str(error))):
+            release_to_xml(release)
+        return
+    for pretty in (False, True):
+        assert etree.tostring(release_to_xml(release), pretty_print=pretty) == etree.tostring(reference, pretty_print=pretty)
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES + VARIANT_FILES + corpus_params(), ids=lambda p: p.name)
+def test_printed_xml_is_the_element_by_element_xml(path):
+    for release in convert_path(path):
+        _same_xml(release)
+
+
+_XML_TEXT = st.lists(st.sampled_from(["a", " ", "&", "<", ">", "]]>", '"', "'", "\r", "\n", "\t", "\r\n", "é", "\u2014",
+                                     "\x00", "\x01", "\x1f", "\x7f", "\ufffe", "\ud800", "&amp;", "&#13;"]),
+                     max_size=8).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_XML_TEXT, _XML_TEXT, st.one_of(st.none(), _XML_TEXT), st.one_of(st.integers(-10**20, 10**20), st.floats(), _XML_TEXT))
+def test_printed_xml_escapes_what_the_element_builder_would(headline, paragraph, concept, value):
+    """Markup characters, carriage returns, empty text, characters XML cannot hold: the printed tree
+    gives the same bytes as the element builder, or fails with the same message."""
+    release = convert_path(EXAMPLE_FILES[0])[0]
+    release = attrs.evolve(
+        release, headline=headline, body=(Paragraph(text=paragraph, lines=(1, 2)),) + release.body,
+        tables=release.tables[:1] and (attrs.evolve(release.tables[0], rows=(Row(label=paragraph, concept=concept,
+                                                                                  values=(value, None)),)),),
+        facts=release.facts[:1] and (attrs.evolve(release.facts[0], value=value),),
+    )
+    _same_xml(release)
 
 
 _JSON_LEAVES = (st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.text()
