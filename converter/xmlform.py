@@ -35,7 +35,7 @@ def release_to_xml(release: Release) -> etree._Element:
 
 
 def build_xml(release: Release) -> etree._Element:
-    """``release_to_xml`` made element by element (the reference that tests/test_formats.py holds
+    """``release_to_xml`` made element by element (the reference that tests/test_fast_paths.py holds
     the printed tree to, and the way for text that cannot be printed)."""
     root = etree.Element(_NS + "release", nsmap={None: NAMESPACE})
     _fill(root, release)
@@ -51,18 +51,23 @@ def release_from_xml(root: etree._Element) -> Release:
 
 
 def _fill(parent, record) -> None:
-    for name, write in _writers(type(record)):
+    _each_field(parent, record, _writer)
+
+
+def _each_field(out, record, make: Callable) -> None:
+    """Each field of the record that holds a value, written to ``out`` by its function from ``make``."""
+    for name, write in _field_functions(type(record), make):
         value = getattr(record, name)
         if value is not None:
-            write(parent, value)
+            write(out, value)
 
 
 @cache
-def _writers(cls) -> tuple[tuple[str, Callable], ...]:
-    """Each field of a ``cls`` record and the function writing its element, made once per class from
+def _field_functions(cls, make: Callable) -> tuple[tuple[str, Callable], ...]:
+    """Each field of a ``cls`` record and the function ``make`` gives for it, made once per class from
     the type hints: asked of the hints for every value, the walk cost more than the conversion."""
     hints = field_types(cls)
-    return tuple((f.name, _writer(f.name, hints[f.name])) for f in attrs.fields(cls))
+    return tuple((f.name, make(f.name, hints[f.name])) for f in attrs.fields(cls))
 
 
 def _writer(name: str, kind) -> Callable:
@@ -112,17 +117,7 @@ class _Unprintable(Exception):
 
 
 def _print(pieces: list[str], record) -> None:
-    for name, write in _printers(type(record)):
-        value = getattr(record, name)
-        if value is not None:
-            write(pieces, value)
-
-
-@cache
-def _printers(cls) -> tuple[tuple[str, Callable], ...]:
-    """``_writers`` for the printed tree: each field's function appending its element's text."""
-    hints = field_types(cls)
-    return tuple((f.name, _printer(f.name, hints[f.name])) for f in attrs.fields(cls))
+    _each_field(pieces, record, _printer)
 
 
 def _printer(name: str, kind) -> Callable:
