@@ -22,7 +22,7 @@ _NS = f"{{{NAMESPACE}}}"
 
 
 def release_to_xml(release: Release) -> etree._Element:
-    """The release's canonical XML tree: its text printed, then parsed by libxml2 (a seventh of the
+    """The release's canonical XML tree: its text printed, then parsed by libxml2 (a third of the
     time of making each element from Python). A record whose text XML cannot print as it is (an
     empty string, a control character) is built element by element, which says what is wrong."""
     pieces = [_ROOT_START]
