@@ -42,10 +42,6 @@ def build_xml(release: Release) -> etree._Element:
     return root
 
 
-def xml_bytes(release: Release) -> bytes:
-    return etree.tostring(release_to_xml(release), xml_declaration=True, encoding="UTF-8", pretty_print=True)
-
-
 def release_from_xml(root: etree._Element) -> Release:
     return _read_record(Release, root)
 
