@@ -122,7 +122,7 @@ def _printer(name: str, kind) -> Callable:
     start, end = f"<{name}>", f"</{name}>"
     if is_lines(kind):
         def write(pieces, value):
-            pieces.append(f'<{name} first="{str(value[0])}" last="{str(value[1])}"/>')
+            pieces.append(f'<{name} first="{value[0]}" last="{value[1]}"/>')
     elif is_sequence(kind):
         nil, print_item = f'<{ITEM_NAMES[name]} nil="true"/>', _printer(ITEM_NAMES[name], item_type(kind))
 
