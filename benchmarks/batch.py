@@ -212,6 +212,18 @@ def time_file(folder: Path, name: str, data: bytes) -> tuple[float, float, int, 
     return measure(prconvert(path, "-o", folder / "out.json", "--overwrite"), timeout=600)
 
 
+def interpreter() -> str:
+    """Which Python runs the figures: two builds of 3.11 converted at speeds a third apart on one
+    machine (Debian's, libpython linked into the binary, against pyenv's default build, which
+    loads it as a shared library and is built without profile-guided optimization)."""
+    try:
+        maps = Path("/proc/self/maps").read_text()
+    except OSError:
+        maps = ""
+    linked = "libpython as a shared library" if "libpython" in maps else "libpython linked in"
+    return f"Python {sys.version.split()[0]} ({os.path.realpath(sys.executable)}, {linked if maps else 'linking unknown'})"
+
+
 # --- the report -----------------------------------------------------------------------------------
 
 def main() -> None:
@@ -234,7 +246,7 @@ def main() -> None:
         corpus = work / "corpus"
         size = build_corpus(corpus, args.n, args.sizes)
         print(f"corpus: {args.n} inputs, {size / 2**20:.1f} MB ({args.sizes} sources), {cores} cores, "
-              f"Python {sys.version.split()[0]}\n")
+              f"{interpreter()}\n")
         print("| what | jobs | releases | seconds | releases/s | CPU user s | CPU kernel s | peak MB | floor s | ratio |")
         print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         floors = {}
