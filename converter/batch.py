@@ -6,10 +6,10 @@ feed. Outcomes are handled in input order, so outputs do not depend on the engin
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -21,13 +21,21 @@ from .engines import Item, Job, make_engine
 from .errors import ConversionError
 from .feeds import FEEDS, FeedWriter
 from .layout import BatchInput, Missing, extension, release_paths, remove_temporaries, stem_text
-from .output import write_atomic
+from .output import file_in_the_way, temporary_beside, write_atomic
 from .pipeline import read_bounded
 from .reader import DEFAULT_MAX_BYTES
 from .transform import _now as conversion_time
 
 CHUNK_INPUTS, CHUNK_BYTES = 16, 1 << 20  # inputs sent to a worker at once
 SKIP = "skip"
+# Writes that no later input can get past: the output disk is full or read-only.
+_NO_ROOM = {errno.ENOSPC, errno.EROFS} | ({errno.EDQUOT} if hasattr(errno, "EDQUOT") else set())
+
+
+class BatchStopped(ConversionError):
+    """The batch cannot go on: every later output would fail as this one did (a full or read-only
+    disk, a feed that cannot be written). It stops there: the files written are whole, a feed's
+    file is not left half-written, and the same command run again resumes."""
 
 
 @attrs.frozen
@@ -56,6 +64,8 @@ class BatchSummary:
     warnings: int = 0
     seconds: float = 0.0
     problems: list[Problem] = attrs.field(factory=list, repr=False)
+    stopped: str | None = None  # why the batch stopped before its last input, if it did
+    left: int = 0  # the inputs it did not get to
 
     @property
     def rate(self) -> float:
@@ -63,9 +73,12 @@ class BatchSummary:
 
     def __str__(self) -> str:
         releases = "1 release" if self.releases == 1 else f"{self.releases} releases"
-        return (f"{self.converted} converted ({releases}), {self.skipped} skipped, "
+        text = (f"{self.converted} converted ({releases}), {self.skipped} skipped, "
                 f"{self.failed} failed, {self.warnings} warnings in {self.seconds:.1f} s "
                 f"({self.rate:.0f} releases/s)")
+        if self.stopped:
+            text += f"; stopped{f', {self.left} inputs not tried' if self.left else ''}: {self.stopped}"
+        return text
 
 
 @attrs.frozen
@@ -106,67 +119,91 @@ class Reporter:
 def convert_batch(inputs: list[BatchInput], options: BatchOptions, *, stream: BinaryIO | None = None,
                   reporter: Reporter | None = None, engine=None, missing: Iterable[Missing] = ()) -> BatchSummary:
     """Convert ``inputs``: a file per release below ``options.out_dir``, or one feed (``options.to``
-    in FEEDS) to ``options.output`` or ``stream``. A failed input is a Problem, never an exception."""
+    in FEEDS) to ``options.output`` or ``stream``. A failed input is a Problem, never an exception;
+    a write no later input can get past stops the run (``summary.stopped`` says why)."""
     started = time.perf_counter()
     reporter, summary = reporter or Reporter(), BatchSummary()
     params = {"now": conversion_time()} | dict(options.params)  # one time for the whole run
     sink = _FileSink(options) if options.out_dir is not None else _FeedSink(options, params, stream)
-    log = open(options.errors, "w", encoding="utf-8", buffering=1) if options.errors else None  # noqa: SIM115
+    try:
+        log = open(options.errors, "w", encoding="utf-8", buffering=1) if options.errors else None  # noqa: SIM115
+    except OSError as error:
+        raise ConversionError(f"cannot write the errors file: {error.strerror or error}", str(options.errors)) from None
 
     def fail(problem: Problem) -> None:
         summary.failed += 1
         summary.problems.append(problem)
         reporter.problem(problem)
         if log is not None:
-            log.write(problem.to_json() + "\n")
-
-    try:
-        for source in missing:
-            fail(Problem(source.source, source.reason, kind="NoInput"))
-        todo = []
-        for index, item in enumerate(inputs):
-            verdict = sink.plan(item)
-            if verdict is None:
-                todo.append(index)
-            elif verdict == SKIP:
-                summary.skipped += 1
-            else:
-                fail(Problem(item.shown, verdict, kind="OutputNameTaken"))
-        reporter.start(len(inputs), len(inputs) - len(todo))
-        if todo:
-            job = Job(options.to, options.out_dir is None, tuple(sorted(params.items())), options.max_bytes,
-                      options.timeout)
-            own = engine is None
-            engine = engine or make_engine(options.engine, options.jobs, options.scheduler)
             try:
-                _run(engine, job, inputs, todo, sink, summary, fail, reporter)
-            finally:
-                if own:
-                    engine.close()
-        sink.close(ok=True)
+                log.write(problem.to_json() + "\n")  # a line at a time (line-buffered): an error shows here
+            except OSError as error:
+                raise BatchStopped(f"cannot write the errors file: {error.strerror or error}", str(options.errors))
+
+    summary.left = len(inputs)
+    try:
+        try:
+            for source in missing:
+                fail(Problem(source.source, source.reason, kind="NoInput"))
+            todo = []
+            for index, item in enumerate(inputs):
+                verdict = sink.plan(item)
+                if verdict is None:
+                    todo.append(index)
+                    continue
+                summary.left -= 1
+                if verdict == SKIP:
+                    summary.skipped += 1
+                else:
+                    fail(Problem(item.shown, verdict, kind="OutputNameTaken"))
+            reporter.start(len(inputs), len(inputs) - len(todo))
+            if todo:
+                job = Job(options.to, options.out_dir is None, tuple(sorted(params.items())), options.max_bytes,
+                          options.timeout)
+                own = engine is None
+                engine = engine or make_engine(options.engine, options.jobs, options.scheduler)
+                try:
+                    _run(engine, job, inputs, todo, sink, summary, fail, reporter)
+                finally:
+                    if own:
+                        engine.close()
+        except BatchStopped as stop:
+            summary.stopped = str(stop)
+        try:
+            sink.close(ok=summary.stopped is None)
+        except BatchStopped as stop:
+            summary.stopped = str(stop)
     except BaseException:
         sink.close(ok=False)
         raise
     finally:
         if log is not None:
-            log.close()
+            try:
+                log.close()
+            except OSError:
+                pass  # every line was flushed when written, or the run stopped saying why
         summary.seconds = time.perf_counter() - started
     reporter.finish(summary)
     return summary
 
 
 def _run(engine, job: Job, inputs, todo, sink, summary: BatchSummary, fail, reporter: Reporter) -> None:
-    """Hand the outcomes, in input order, to the sink (or to ``fail``)."""
+    """Hand the outcomes, in input order, to the sink (or to ``fail``). A closed stdout
+    (BrokenPipeError: the reader of a feed went away) ends the run; so does BatchStopped."""
     for outcomes in engine.run(job, _chunks(inputs, todo, job.max_bytes)):
         for outcome in outcomes:
             item = inputs[outcome.index]
+            summary.left -= 1
             if outcome.failed:
                 fail(Problem(item.shown, outcome.error, outcome.line, outcome.kind or "ConversionError"))
             else:
                 try:
                     sink.write(item, outcome.payloads)
+                except BrokenPipeError:
+                    raise
                 except (OSError, ConversionError) as error:
                     fail(Problem(item.shown, f"cannot write its output: {error}", kind="OutputError"))
+                    sink.check_can_go_on(error)
                 else:
                     summary.converted += 1
                     summary.releases += len(outcome.payloads)
@@ -207,6 +244,8 @@ class _FileSink:
         self._written: set[str] = set()
         if self.out_dir.is_dir():
             remove_temporaries(self.out_dir)
+        elif (blocking := file_in_the_way(self.out_dir)) is not None:  # the folder is made by the first write
+            raise ConversionError(f"cannot make the output folder: {blocking} is a file", str(self.out_dir))
 
     def plan(self, item: BatchInput) -> str | None:
         """None: convert it; SKIP: its outputs exist; else why it cannot be written."""
@@ -217,6 +256,12 @@ class _FileSink:
         if not self.overwrite and any(os.path.exists(p) for p in self._finished(stem)):
             return SKIP
         return None
+
+    def check_can_go_on(self, error: Exception) -> None:
+        """A full or read-only disk fails every later output too: stop rather than convert them all."""
+        if isinstance(error, OSError) and error.errno in _NO_ROOM:
+            raise BatchStopped(f"{error.strerror}; run the same command again once it can be written",
+                               str(self.out_dir))
 
     def _finished(self, stem: str) -> list[str]:
         # The file written last for an input: STEM.ext, or STEM.1.ext for several releases.
@@ -247,10 +292,18 @@ class _FeedSink:
                                   f"(one stream takes {', '.join(sorted(FEEDS))})", options.to)
         self.target, self._temporary = options.output, None
         if self.target is not None:
+            if self.target.is_dir():
+                raise ConversionError("is a folder; -o names the feed's file (--out-dir: a file per release)",
+                                      str(self.target))
             if self.target.exists() and not options.overwrite:
                 raise ConversionError(f"{self.target} exists; not overwriting it (use --overwrite)", str(self.target))
-            self.target.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".part", dir=self.target.parent)
+            if (blocking := file_in_the_way(self.target.parent)) is not None:
+                raise ConversionError(f"cannot write the feed: {blocking} is a file", str(self.target))
+            try:
+                self.target.parent.mkdir(parents=True, exist_ok=True)
+                handle, name = temporary_beside(str(self.target))
+            except OSError as error:
+                raise ConversionError(f"cannot write the feed: {error.strerror or error}", str(self.target)) from None
             self._temporary = Path(name)
             stream = os.fdopen(handle, "wb")
         self.stream = stream if stream is not None else sys.stdout.buffer
@@ -263,15 +316,33 @@ class _FeedSink:
         for piece in payloads:
             self.writer.add(piece)
 
+    def check_can_go_on(self, error: Exception) -> None:
+        """A feed is one file: once a write to it failed, what follows would not be the feed."""
+        where = str(self.target) if self.target is not None else (
+            "stdout" if self.stream is sys.stdout.buffer else "the feed's stream")
+        raise BatchStopped(f"cannot write the feed: {error}"
+                           + ("; nothing was written" if self._temporary is not None else ""), where)
+
     def close(self, ok: bool) -> None:
-        if ok:
-            self.writer.close()
-        if self._temporary is not None:
-            self.stream.close()
+        """Finish the feed (``ok``) or give it up; a feed's file is renamed into place only whole."""
+        try:
             if ok:
-                os.replace(self._temporary, self.target)
-            else:
-                self._temporary.unlink(missing_ok=True)
+                self.writer.close()  # Atom entries and the last buffered lines are written here
+            if self._temporary is not None:
+                self.stream.close()
+        except BrokenPipeError:
+            ok = False
+            raise
+        except OSError as error:
+            ok = False
+            self.check_can_go_on(error)
+        finally:
+            if self._temporary is not None:
+                if ok:
+                    os.replace(self._temporary, self.target)
+                else:
+                    self.stream.close()  # does nothing when closed; else drops what is buffered
+                    self._temporary.unlink(missing_ok=True)
 
 
 class ConsoleReporter(Reporter):

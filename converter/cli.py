@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import signal
 import sys
@@ -128,8 +129,12 @@ def main(argv: list[str] | None = None) -> int:
     except ConversionError as error:
         print(f"prconvert: {error}", file=sys.stderr)
         return 1
-    except BrokenPipeError:
-        return 1
+    except BrokenPipeError:  # the reader of stdout went away (| head): stop quietly, as a shell's tools do
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no flush error at exit
+        except (OSError, ValueError):
+            pass
+        return 141
     except KeyboardInterrupt:
         print("prconvert: interrupted; run the same command again to resume", file=sys.stderr)
         return 130
@@ -170,7 +175,10 @@ def run_convert(args) -> int:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
     else:
-        write_atomic(Path(args.output), payload, overwrite=args.overwrite)
+        try:
+            write_atomic(Path(args.output), payload, overwrite=args.overwrite)
+        except OSError as error:
+            raise ConversionError(f"cannot write: {error.strerror or error}", args.output) from None
     for release in releases:
         for warning in release.warnings:
             where = f":{warning.line}" if warning.line else ""
@@ -210,7 +218,7 @@ def run_batch(args) -> int:
         summary = convert_batch(inputs, options, reporter=reporter, missing=missing)
     finally:
         reporter.close()
-    return 1 if summary.failed else 0
+    return 1 if summary.failed or summary.stopped else 0
 
 
 def _batch_usage(args) -> str | None:

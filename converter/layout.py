@@ -5,7 +5,6 @@ input's path below the folder or glob it was found in, made safe whatever the in
 """
 from __future__ import annotations
 
-import glob
 import hashlib
 import os
 import re
@@ -84,7 +83,7 @@ def _expand(source: str, mirror: bool, include: tuple[str, ...], exclude: Path |
         yield BatchInput(path, own or PurePosixPath(path.name), source)
     elif _GLOB_MAGIC.search(source):
         base = _fixed_part(source)
-        for match in sorted(glob.glob(source, recursive=True)):
+        for match in glob_matches(source):
             found = Path(match)
             relative = _mirrored(match) if mirror else PurePosixPath(*found.relative_to(base).parts)
             if found.is_dir():
@@ -113,6 +112,76 @@ def _mirrored(path: str) -> PurePosixPath | None:
     if pure.is_absolute() or ".." in pure.parts or not pure.parts:
         return None
     return pure
+
+
+def glob_matches(pattern: str) -> list[str]:
+    """``sorted(set(glob.glob(pattern, recursive=True)))``, except that a link to a folder met below
+    the pattern's fixed part is neither gone down nor matched, as a folder's walk does not go down
+    one: ``**`` follows such links, and one to a folder above it repeats the tree forty times over
+    (until the system refuses the path)."""
+    parts = pattern.replace(os.sep, "/").split("/")
+    first = next((index for index, part in enumerate(parts) if _GLOB_MAGIC.search(part)), None)
+    if first is None:
+        return [pattern] if os.path.lexists(pattern) else []
+    fixed = "/".join(parts[:first]) or ("/" if first else "")  # "" is the current folder
+    found = set(_matches_below(fixed, [part for part in parts[first:] if part]))
+    if pattern.endswith("/"):  # folders only, written with the slash, as glob does
+        found = {os.path.join(path, "") for path in found if os.path.isdir(path)}
+    return sorted(found)
+
+
+def _matches_below(folder: str, parts: list[str]) -> Iterator[str]:
+    head, rest = parts[0], parts[1:]
+    if head == "**":  # no folder, or any number of folders down
+        if rest:
+            for below in [folder, *(path for path, is_folder in _everything_below(folder) if is_folder)]:
+                yield from _matches_below(below, rest)
+        else:
+            if folder:
+                yield os.path.join(folder, "")
+            yield from (path for path, _ in _everything_below(folder))
+    elif not _GLOB_MAGIC.search(head):  # a part without wildcards is taken as written, link or not
+        path = os.path.join(folder, head)
+        if rest and os.path.isdir(path):
+            yield from _matches_below(path, rest)
+        elif not rest and os.path.lexists(path):
+            yield path
+    else:
+        for entry, path, is_folder in _entries(folder):
+            if fnmatch(entry.name, head) and (head.startswith(".") or not entry.name.startswith(".")):
+                if rest and is_folder:
+                    yield from _matches_below(path, rest)
+                elif not rest:
+                    yield path
+
+
+def _everything_below(folder: str) -> Iterator[tuple[str, bool]]:
+    """``(path, is a folder)`` of every file and folder below ``folder`` whose name is not hidden."""
+    for entry, path, is_folder in _entries(folder):
+        if not entry.name.startswith("."):
+            yield path, is_folder
+            if is_folder:
+                yield from _everything_below(path)
+
+
+def _entries(folder: str) -> list[tuple[os.DirEntry, str, bool]]:
+    """A folder's entries, each with its path and whether it is a folder; a link to a folder is
+    left out (never matched, never gone down), a link to a file is kept."""
+    try:
+        with os.scandir(folder or ".") as entries:
+            listed = list(entries)
+    except OSError:
+        return []
+    found = []
+    for entry in listed:
+        try:
+            is_folder = entry.is_dir()
+            if is_folder and entry.is_symlink():
+                continue
+        except OSError:
+            continue
+        found.append((entry, os.path.join(folder, entry.name) if folder else entry.name, is_folder))
+    return found
 
 
 def _fixed_part(pattern: str) -> Path:

@@ -63,10 +63,10 @@ def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = False) 
     if not overwrite and os.path.exists(path):
         raise ConversionError(f"{path} exists; not overwriting it (use --overwrite)", path)
     try:
-        handle, temporary = _temporary_beside(path)
+        handle, temporary = temporary_beside(path)
     except FileNotFoundError:
         os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-        handle, temporary = _temporary_beside(path)
+        handle, temporary = temporary_beside(path)
     try:
         try:
             view = memoryview(data)
@@ -74,15 +74,29 @@ def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = False) 
                 view = view[os.write(handle, view):]
         finally:
             os.close(handle)
-        os.replace(temporary, path)
+        try:
+            os.replace(temporary, path)
+        except IsADirectoryError:
+            raise ConversionError("is a folder; give a file name", path) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
-def _temporary_beside(path: str) -> tuple[int, str]:
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file standing where ``folder`` or one of the folders above it should be, if any: every
+    write below it would fail, so it is told once, up front."""
+    for each in [folder, *folder.parents]:
+        if each.exists():
+            return None if each.is_dir() else each
+    return None
+
+
+def temporary_beside(path: str) -> tuple[int, str]:
     """A new file ``.NAME.XXXXXXXX.part`` beside ``path``, opened exclusively. Like mkstemp, but
-    without its per-call setup (a batch makes one per release), and with the user's umask applied."""
+    without its per-call setup (a batch makes one per release), and with the user's umask applied
+    (mkstemp's files are private to their owner: a feed made so could not be read by the system
+    it is for)."""
     folder, name = os.path.split(path)
     for _ in range(100):
         temporary = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.part")

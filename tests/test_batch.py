@@ -1,6 +1,7 @@
 """Batch mode: many inputs in one command, resumable, in parallel or on Dask, with identical outputs."""
 from __future__ import annotations
 
+import errno
 import gzip
 import json
 import os
@@ -157,6 +158,40 @@ def test_globs_gzip_and_a_file_list_on_stdin(archive, tmp_path):
     assert result.returncode == 0, result.stderr
     assert sorted(tree(tmp_path / "out")) == [
         "010_nordal_instruments_1998.json", "1996/variants/prn_subheadline_2005.json", "zipped.json"]
+
+
+GLOB_TREE = ["x.txt", "a/y.txt", "a/n.text", "a/b/z.txt", "a/b/.e.txt", "a/b/c/w.txt", "a/b/c/e/k.txt", "a/.h/q.txt",
+             ".hid/r.txt", ".dot.txt", "d/v.gz"]
+GLOB_PATTERNS = ["t/**/*.txt", "t/**", "t/*", "t/*/*.txt", "**/*.txt", "*/a/*", "t/a/**/*.txt", "t/**/b/*.txt",
+                 "t/**/.*", "t/.*/*.txt", "t/*/b", "t/**/", "t/a/**/c/**/*.txt", "t/?/*.t?t", "t/[ad]/*", "**", "*",
+                 "t/**/**/*.txt", "t/a/b/**", "./t/*.txt", "t//a/*.txt", "t/**/e/*", "nope/**/*.txt", "t/*/", "*/",
+                 "t/**/*", ".*", "t/a/../*.txt", "t/a/b/c/w.tx?"]
+
+
+def test_glob_patterns_find_what_glob_finds(tmp_path, monkeypatch):
+    import glob
+
+    from converter.layout import glob_matches
+
+    for name in GLOB_TREE:
+        (tmp_path / "t" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "t" / name).write_text("x")
+    monkeypatch.chdir(tmp_path)
+    for pattern in GLOB_PATTERNS + [f"{tmp_path}/{p}" for p in GLOB_PATTERNS if p.startswith("t/")]:
+        assert glob_matches(pattern) == sorted(set(glob.glob(pattern, recursive=True))), pattern
+
+
+def test_links_to_folders_are_not_gone_down(tmp_path, monkeypatch):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "x.txt").write_bytes((EXAMPLES / "000_9e0e0fb7cf4518a9.txt").read_bytes())
+    (tmp_path / "a" / "b" / "loop").symlink_to(tmp_path / "a")  # a link to a folder above: ** would go round it
+    (tmp_path / "a" / "link.txt").symlink_to(tmp_path / "a" / "b" / "x.txt")  # a link to a file counts
+    monkeypatch.chdir(tmp_path)
+    for source, expected in [("a", ["b/x.txt", "link.txt"]), ("a/**/*.txt", ["b/x.txt", "link.txt"]),
+                             ("**/*.txt", ["a/b/x.txt", "a/link.txt"]), ("a/**", ["b/x.txt", "link.txt"])]:
+        inputs, missing = find_inputs([source])
+        assert [str(item.relative) for item in inputs] == expected and not missing, source
+    assert [str(i.relative) for i in find_inputs(["a/b/loop/b/*.txt"])[0]] == ["x.txt"]  # named: followed
 
 
 def test_output_names_stay_inside_and_are_safe():
@@ -323,3 +358,152 @@ def test_the_summary_counts_releases_in_words_a_reader_expects():
     many.converted, many.releases = 2, 3
     assert str(one).startswith("1 converted (1 release), 0 skipped, 0 failed, 0 warnings in ")
     assert str(many).startswith("2 converted (3 releases), 0 skipped, ")
+
+
+# --- writes that no later input can get past -------------------------------------------------------
+
+def _disk_fills_after(count: int):
+    """A stand-in for ``write_atomic`` that writes ``count`` files, then finds the disk full."""
+    from converter import output
+
+    written = []
+
+    def write(path, data, overwrite=False):
+        if len(written) >= count:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written.append(path)
+        output.write_atomic(path, data, overwrite=overwrite)
+    return write
+
+
+def test_a_full_disk_stops_the_batch_and_the_same_command_resumes(archive, tmp_path, monkeypatch):
+    import converter.batch
+
+    clean, full = tmp_path / "clean", tmp_path / "full"
+    batch([archive], clean, jobs=1)
+    monkeypatch.setattr(converter.batch, "write_atomic", _disk_fills_after(5))
+    stopped = batch([archive], full, jobs=2, errors=tmp_path / "errors.jsonl")
+    # Every input after the first that could not be written would fail the same way: not tried.
+    done = stopped.converted
+    assert 3 <= done <= 5 and stopped.failed == 1 and stopped.left == 19 - done - 1
+    assert f"{full}: No space left on device; run the same command again" in stopped.stopped
+    assert f"; stopped, {stopped.left} inputs not tried: {full}: No space left" in str(stopped)
+    assert len((tmp_path / "errors.jsonl").read_text().splitlines()) == 1
+    assert not [p for p in full.rglob("*") if p.name.endswith(".part")]
+    monkeypatch.undo()
+    resumed = batch([archive], full, jobs=1)
+    assert (resumed.converted, resumed.skipped, resumed.stopped) == (19 - done, done, None)
+    assert tree(full) == tree(clean)
+
+
+def test_an_input_that_cannot_be_written_for_its_own_reason_does_not_stop_the_batch(archive, tmp_path,
+                                                                                   monkeypatch):
+    import converter.batch
+    from converter import output
+
+    def write(path, data, overwrite=False):
+        if "zipped" in str(path):
+            raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG))
+        output.write_atomic(path, data, overwrite=overwrite)
+    monkeypatch.setattr(converter.batch, "write_atomic", write)
+    summary = batch([archive], tmp_path / "out", jobs=1)
+    assert (summary.converted, summary.failed, summary.stopped) == (18, 1, None)
+
+
+def test_a_feed_that_cannot_be_written_leaves_no_file(archive, tmp_path, monkeypatch):
+    from converter.feeds import FeedWriter
+
+    real_add = FeedWriter.add
+    calls = []
+
+    def add(self, piece):
+        calls.append(piece)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_add(self, piece)
+    monkeypatch.setattr(FeedWriter, "add", add)
+    feed = tmp_path / "feeds" / "all.jsonl"
+    summary = batch([archive], to="jsonl", output=feed, jobs=1)
+    assert summary.stopped == f"{feed}: cannot write the feed: [Errno 28] No space left on device; nothing was written"
+    assert (summary.converted, summary.failed, summary.left) == (2, 1, 19 - 3)
+    assert list((tmp_path / "feeds").iterdir()) == []  # no feed, no temporary file
+
+
+def test_a_feed_whose_last_write_fails_leaves_no_file(archive, tmp_path, monkeypatch):
+    from converter.feeds import FeedWriter
+
+    def close(self):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(FeedWriter, "close", close)
+    feed = tmp_path / "feeds" / "all.atom"
+    summary = batch([archive], to="atom", output=feed, jobs=1)
+    assert (summary.converted, summary.failed, summary.left) == (19, 0, 0)
+    assert summary.stopped.endswith("nothing was written") and "; stopped: " in str(summary)
+    assert list((tmp_path / "feeds").iterdir()) == []
+
+
+def test_the_cli_stops_on_a_full_stdout_or_errors_file(archive, tmp_path):
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system (it makes every write fail: disk full)")
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "converter", "convert", str(archive), "--to", "jsonl",
+                                 "--jobs", "1"], stdout=full, stderr=subprocess.PIPE, timeout=300)
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines()[-1].endswith(
+        "stopped, 18 inputs not tried: stdout: cannot write the feed: [Errno 28] No space left on device")
+    result = run("convert", archive, tmp_path / "absent.txt", "--out-dir", tmp_path / "out", "--errors", "/dev/full")
+    assert result.returncode == 1 and "Traceback" not in result.stderr.decode()
+    assert result.stderr.decode().splitlines()[-1].endswith(
+        "; stopped, 19 inputs not tried: /dev/full: cannot write the errors file: No space left on device")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_feed_reader_that_goes_away_stops_the_batch_quietly(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(60):  # about 1 MB of JSON Lines: more than a pipe holds
+        (corpus / f"{number:03d}.txt").write_bytes((EXAMPLES / "010_nordal_instruments_1998.txt").read_bytes())
+    process = subprocess.Popen([sys.executable, "-m", "converter", "convert", str(corpus), "--to", "jsonl",
+                                "--jobs", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.read(100).startswith(b'{"schema_version"')
+    process.stdout.close()  # as `| head -c 100` does
+    assert process.wait(timeout=120) == 141
+    assert process.stderr.read() == b""  # no line per input, no summary, no traceback
+
+
+def test_a_feed_file_is_readable_as_the_umask_says(archive, tmp_path):
+    previous = os.umask(0o022)
+    try:
+        batch([archive], to="jsonl", output=tmp_path / "all.jsonl", jobs=1)
+        batch([archive], tmp_path / "out", jobs=1)
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "all.jsonl").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "out" / "010_nordal_instruments_1998.json").stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--out-dir", "{file}"], "{file}: cannot make the output folder: {file} is a file"),
+    (["--out-dir", "{file}/sub"], "{file}/sub: cannot make the output folder: {file} is a file"),
+    (["--out-dir", "{tmp}/out", "--errors", "{tmp}"], "{tmp}: cannot write the errors file: Is a directory"),
+    (["--to", "jsonl", "-o", "{file}/feed.jsonl"], "{file}/feed.jsonl: cannot write the feed: {file} is a file"),
+    (["--to", "jsonl", "-o", "{tmp}"], "{tmp}: is a folder; -o names the feed's file (--out-dir: a file per release)"),
+])
+def test_an_output_place_that_cannot_be_written_fails_at_once(archive, tmp_path, args, message):
+    (tmp_path / "a-file").write_text("mine")
+    names = {"file": str(tmp_path / "a-file"), "tmp": str(tmp_path)}
+    result = run("convert", archive, "--jobs", "1", *(arg.format(**names) for arg in args))
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == [f"prconvert: {message.format(**names)}"]  # one line, no input tried
+    assert (tmp_path / "a-file").read_text() == "mine"
+
+
+def test_one_file_to_a_folder_or_below_a_file_is_one_line(tmp_path):
+    (tmp_path / "a-file").write_text("mine")
+    example = EXAMPLES / "000_9e0e0fb7cf4518a9.txt"
+    result = run("convert", example, "-o", tmp_path, "--overwrite")
+    assert result.returncode == 1 and result.stderr.decode() == f"prconvert: {tmp_path}: is a folder; give a file name\n"
+    result = run("convert", example, "-o", tmp_path / "a-file" / "x.json")
+    assert result.returncode == 1
+    assert result.stderr.decode() == f"prconvert: {tmp_path / 'a-file' / 'x.json'}: cannot write: Not a directory\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]  # no temporary file left
