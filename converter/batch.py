@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -20,7 +21,7 @@ import attrs
 from .engines import Item, Job, make_engine
 from .errors import ConversionError
 from .feeds import FEEDS, FeedWriter
-from .layout import BatchInput, Missing, extension, release_paths, remove_temporaries, stem_text
+from .layout import BatchInput, Missing, extension, release_paths, remove_temporaries
 from .output import file_in_the_way, temporary_beside, write_atomic
 from .pipeline import read_bounded
 from .reader import DEFAULT_MAX_BYTES
@@ -28,6 +29,7 @@ from .transform import _now as conversion_time
 
 CHUNK_INPUTS, CHUNK_BYTES = 16, 1 << 20  # inputs sent to a worker at once
 SKIP = "skip"
+_NUMBERED = re.compile(r"\.\d+$")  # an output stem that ends as a release number does: "x.1"
 # Writes that no later input can get past: the output disk is full or read-only.
 _NO_ROOM = {errno.ENOSPC, errno.EROFS} | ({errno.EDQUOT} if hasattr(errno, "EDQUOT") else set())
 
@@ -146,8 +148,7 @@ def convert_batch(inputs: list[BatchInput], options: BatchOptions, *, stream: Bi
             for source in missing:
                 fail(Problem(source.source, source.reason, kind="NoInput"))
             todo = []
-            for index, item in enumerate(inputs):
-                verdict = sink.plan(item)
+            for index, (item, verdict) in enumerate(zip(inputs, sink.plan(inputs))):
                 if verdict is None:
                     todo.append(index)
                     continue
@@ -227,11 +228,11 @@ def _chunks(inputs: list[BatchInput], todo: list[int], max_bytes: int) -> Iterat
 
 def _read_item(index: int, item: BatchInput, max_bytes: int) -> Item:
     try:
-        return Item(index, item.path.name, read_bounded(item.path, max_bytes))
+        return Item(index, item.name, read_bounded(item.path, max_bytes))
     except OSError as error:
-        return Item(index, item.path.name, b"", (f"cannot read: {error.strerror or error}", "ReadError"))
+        return Item(index, item.name, b"", (f"cannot read: {error.strerror or error}", "ReadError"))
     except ConversionError as error:
-        return Item(index, item.path.name, b"", (error.message, type(error).__name__))
+        return Item(index, item.name, b"", (error.message, type(error).__name__))
 
 
 class _FileSink:
@@ -240,22 +241,24 @@ class _FileSink:
     def __init__(self, options: BatchOptions):
         self.out_dir, self.overwrite = Path(options.out_dir), options.overwrite
         self.extension = extension(options.to)
-        self._owners: dict[str, str] = {}  # output stem -> the input that has it
-        self._written: set[str] = set()
+        self._written: set[str] = set()  # the outputs that another input's could be named as
         if self.out_dir.is_dir():
             remove_temporaries(self.out_dir)
         elif (blocking := file_in_the_way(self.out_dir)) is not None:  # the folder is made by the first write
             raise ConversionError(f"cannot make the output folder: {blocking} is a file", str(self.out_dir))
 
-    def plan(self, item: BatchInput) -> str | None:
-        """None: convert it; SKIP: its outputs exist; else why it cannot be written."""
-        stem = stem_text(item.relative)
-        owner = self._owners.setdefault(stem, item.shown)
-        if owner != item.shown:
-            return f"its output {stem}{self.extension} would also be that of {owner}"
-        if not self.overwrite and any(os.path.exists(p) for p in self._finished(stem)):
-            return SKIP
-        return None
+    def plan(self, inputs: list[BatchInput]) -> Iterator[str | None]:
+        """For each input, None: convert it; SKIP: its outputs exist; else why it cannot be written."""
+        owners: dict[str, str] = {}  # output stem -> the input that has it
+        for item in inputs:
+            stem = item.stem
+            owner = owners.setdefault(stem, item.shown)
+            if owner != item.shown:
+                yield f"its output {stem}{self.extension} would also be that of {owner}"
+            elif not self.overwrite and any(os.path.exists(p) for p in self._finished(stem)):
+                yield SKIP
+            else:
+                yield None
 
     def check_can_go_on(self, error: Exception) -> None:
         """A full or read-only disk fails every later output too: stop rather than convert them all."""
@@ -269,11 +272,15 @@ class _FileSink:
                 release_paths(self.out_dir, stem, self.extension, 2)[0]]
 
     def write(self, item: BatchInput, payloads: tuple) -> None:
-        paths = release_paths(self.out_dir, stem_text(item.relative), self.extension, len(payloads))
-        taken = [path for path in paths if path in self._written]
-        if taken:
-            raise ConversionError(f"{taken[0]} was already written for another input")
-        self._written.update(paths)
+        stem = item.stem
+        paths = release_paths(self.out_dir, stem, self.extension, len(payloads))
+        # Stems differ (``plan``), so only a numbered name can be another input's: x.1.txt's output
+        # and x.txt's first release. Those alone are kept and asked, not every output of the run.
+        if len(paths) > 1 or _NUMBERED.search(stem):
+            taken = [path for path in paths if path in self._written]
+            if taken:
+                raise ConversionError(f"{taken[0]} was already written for another input")
+            self._written.update(paths)
         # The first file last: it is the mark that the input is done, so a rerun skips it.
         for path, payload in reversed(list(zip(paths, payloads))):
             if self.overwrite or not os.path.exists(path):
@@ -309,8 +316,8 @@ class _FeedSink:
         self.stream = stream if stream is not None else sys.stdout.buffer
         self.writer = FeedWriter(options.to, self.stream, params)
 
-    def plan(self, item: BatchInput) -> str | None:
-        return None
+    def plan(self, inputs: list[BatchInput]) -> Iterator[str | None]:
+        return (None for _ in inputs)
 
     def write(self, item: BatchInput, payloads: tuple) -> None:
         for piece in payloads:

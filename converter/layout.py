@@ -27,11 +27,30 @@ _TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.part$")  # write_atomic's name
 
 @attrs.frozen
 class BatchInput:
-    """A file to convert: where it is, where its outputs go below the output folder, how to name it."""
+    """A file to convert: where it is, where its outputs go below the output folder, how to name it.
+    Kept as text, not path objects: an archive's inputs are all listed before the first is converted,
+    and a million of them should cost megabytes, not a gigabyte."""
 
-    path: Path
-    relative: PurePosixPath
+    _path: str = attrs.field(converter=os.fspath)
+    _relative: str = attrs.field(converter=str)  # "/"-separated, below the output folder
     shown: str
+
+    @property
+    def path(self) -> Path:
+        return Path(self._path)
+
+    @property
+    def relative(self) -> PurePosixPath:
+        return PurePosixPath(self._relative)
+
+    @property
+    def name(self) -> str:
+        return os.path.basename(self._path)
+
+    @property
+    def stem(self) -> str:
+        """Its outputs' path below the output folder, without extension (``stem_text``)."""
+        return stem_text(self._relative)
 
 
 @attrs.frozen
@@ -98,12 +117,13 @@ def _walk(folder: Path, prefix: PurePosixPath, include: tuple[str, ...], exclude
     found = []
     for top, folders, files in os.walk(folder):
         folders[:] = [f for f in folders if not f.startswith(".") and os.path.abspath(os.path.join(top, f)) != skip]
-        below = PurePosixPath(*Path(top).relative_to(folder).parts)
+        below = prefix.parts + Path(top).relative_to(folder).parts
         for name in files:
             if not name.startswith(".") and any(fnmatch(name, pattern) for pattern in include):
-                found.append((below.parts + (name,), Path(top, name)))
-    for parts, path in sorted(found):
-        yield BatchInput(path, prefix.joinpath(*parts), str(path))
+                found.append((below + (name,), os.path.join(top, name)))  # text: one entry a file
+    found.sort()
+    for parts, path in found:
+        yield BatchInput(path, "/".join(parts), path)
 
 
 def _mirrored(path: str) -> PurePosixPath | None:
@@ -198,10 +218,10 @@ def output_stem(relative: PurePosixPath) -> PurePosixPath:
     return PurePosixPath(stem_text(relative))
 
 
-def stem_text(relative: PurePosixPath) -> str:
+def stem_text(relative: PurePosixPath | str) -> str:
     """``output_stem`` as text, parts joined by "/": what the batch names outputs with (text costs
     less than path objects, once per input)."""
-    *folders, name = relative.parts or ("_",)
+    *folders, name = PurePosixPath(relative).parts or ("_",)
     name = name[:-3] if name.lower().endswith(".gz") else name
     for suffix in INPUT_SUFFIXES:
         if name.lower().endswith(suffix) and len(name) > len(suffix):

@@ -507,3 +507,18 @@ def test_one_file_to_a_folder_or_below_a_file_is_one_line(tmp_path):
     assert result.returncode == 1
     assert result.stderr.decode() == f"prconvert: {tmp_path / 'a-file' / 'x.json'}: cannot write: Not a directory\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]  # no temporary file left
+
+
+@pytest.mark.parametrize("order", ["bundle first", "numbered file first"])
+def test_a_numbered_input_and_a_bundle_never_share_an_output(tmp_path, order):
+    (tmp_path / "x.txt").write_bytes(BUNDLED.read_bytes())  # two releases: x.1.json and x.2.json
+    (tmp_path / "x.2.txt").write_bytes((EXAMPLES / "000_9e0e0fb7cf4518a9.txt").read_bytes())  # x.2.json
+    (tmp_path / "y.txt").write_bytes((EXAMPLES / "000_9e0e0fb7cf4518a9.txt").read_bytes())
+    names = ["x.txt", "x.2.txt", "y.txt"] if order == "bundle first" else ["x.2.txt", "x.txt", "y.txt"]
+    summary = batch([tmp_path / name for name in names], tmp_path / "out", jobs=1)
+    assert (summary.converted, summary.failed) == (2, 1)
+    assert summary.problems[0].input.endswith(names[1])
+    assert summary.problems[0].reason.endswith(".2.json was already written for another input")
+    first = convert_path(tmp_path / names[0])
+    written = tmp_path / "out" / ("x.1.json" if len(first) == 2 else "x.2.json")
+    assert json.loads(written.read_bytes()) == release_to_dict(first[0])  # the first input's, untouched
