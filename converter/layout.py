@@ -103,6 +103,8 @@ def _expand(source: str, mirror: bool, include: tuple[str, ...], exclude: Path |
     elif _GLOB_MAGIC.search(source):
         base = _fixed_part(source)
         for match in glob_matches(source):
+            if _inside(match, exclude):
+                continue  # the output folder's files are never inputs, as a folder's walk leaves it out
             found = Path(match)
             relative = _mirrored(match) if mirror else PurePosixPath(*found.relative_to(base).parts)
             if found.is_dir():
@@ -124,6 +126,14 @@ def _walk(folder: Path, prefix: PurePosixPath, include: tuple[str, ...], exclude
     found.sort()
     for parts, path in found:
         yield BatchInput(path, "/".join(parts), path)
+
+
+def _inside(path: str, folder: Path | None) -> bool:
+    """Whether ``path`` is ``folder`` or lies below it."""
+    if folder is None:
+        return False
+    path, folder_text = os.path.abspath(path), os.path.abspath(folder)
+    return path == folder_text or path.startswith(os.path.join(folder_text, ""))
 
 
 def _mirrored(path: str) -> PurePosixPath | None:

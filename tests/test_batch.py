@@ -522,3 +522,16 @@ def test_a_numbered_input_and_a_bundle_never_share_an_output(tmp_path, order):
     first = convert_path(tmp_path / names[0])
     written = tmp_path / "out" / ("x.1.json" if len(first) == 2 else "x.2.json")
     assert json.loads(written.read_bytes()) == release_to_dict(first[0])  # the first input's, untouched
+
+
+def test_a_pattern_never_takes_the_output_folder_s_files_as_inputs(tmp_path):
+    for example in sorted(EXAMPLES.glob("*.txt"))[:3]:
+        (tmp_path / example.name).write_bytes(example.read_bytes())
+    assert run("convert", "**", "--out-dir", "out", "--jobs", "1", cwd=tmp_path).returncode == 0
+    for pattern in ["**", "*"]:  # each matches the outputs of the first run, or their folder
+        again = run("convert", pattern, "--out-dir", "./out/", "--jobs", "1", cwd=tmp_path)
+        assert again.returncode == 0, again.stderr  # every input skipped, no output read as one
+        assert again.stderr.decode().startswith("prconvert: 0 converted (0 releases), 3 skipped, 0 failed")
+    only = run("convert", "out/*.json", "--out-dir", "out", "--jobs", "1", cwd=tmp_path)
+    assert only.returncode == 1
+    assert only.stderr.decode().startswith("prconvert: out/*.json: no file matches this pattern")
