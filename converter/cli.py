@@ -104,7 +104,7 @@ def _batch_options(parser: argparse.ArgumentParser) -> None:
     batch.add_argument("--scheduler", metavar="ADDRESS",
                        help="the Dask scheduler (tcp://host:8786); without it, a local Dask cluster")
     batch.add_argument("--errors", metavar="FILE", type=Path, help="a JSON line (input, reason, line) per failed input")
-    batch.add_argument("--timeout", metavar="SECONDS", type=float,
+    batch.add_argument("--timeout", metavar="SECONDS", type=_positive(float),
                        help="fail an input that takes longer to convert (local engine; default: no limit)")
     batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
 
@@ -117,8 +117,22 @@ def _jobs(text: str) -> int:
     return int(text)
 
 
+def _positive(kind):
+    """An argparse type: a number of ``kind`` above zero (a limit of 0 or below would fail every input)."""
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+        if not value > 0:  # also refuses nan
+            raise argparse.ArgumentTypeError(f"expected a number above 0, got {text!r}")
+        return value
+    parse.__name__ = kind.__name__  # argparse names the type in its messages
+    return parse
+
+
 def _limits(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+    parser.add_argument("--max-bytes", type=_positive(int), default=DEFAULT_MAX_BYTES,
                         help=f"refuse inputs larger than this (default: {DEFAULT_MAX_BYTES:,})")
 
 

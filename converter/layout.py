@@ -74,14 +74,23 @@ def find_inputs(sources: Iterable[str], listed: Iterable[str] = (), include: Ite
     for source, mirror in [*((s, False) for s in sources), *((s, True) for s in listed)]:
         matches = list(_expand(source, mirror, include, exclude))
         if not matches:
-            problems.append(Missing(source, "no such file or folder" if not _GLOB_MAGIC.search(source)
-                                    else "no file matches this pattern"))
+            problems.append(Missing(source, _why_nothing(source, include)))
         for item in matches:
             key = os.path.abspath(item.path)
             if key not in seen:
                 seen.add(key)
                 found.append(item)
     return found, problems
+
+
+def _why_nothing(source: str, include: tuple[str, ...]) -> str:
+    if os.path.isdir(source):
+        return f"no file in this folder matches --include ({' '.join(p or repr(p) for p in include)})"
+    if os.path.lexists(source) and not os.path.exists(source):
+        return "a link to nothing"
+    if os.path.exists(source):
+        return "not a file or folder"  # a device, a socket, a pipe
+    return "no file matches this pattern" if _GLOB_MAGIC.search(source) else "no such file or folder"
 
 
 def read_file_list(stream) -> list[str]:

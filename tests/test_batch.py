@@ -535,3 +535,24 @@ def test_a_pattern_never_takes_the_output_folder_s_files_as_inputs(tmp_path):
     only = run("convert", "out/*.json", "--out-dir", "out", "--jobs", "1", cwd=tmp_path)
     assert only.returncode == 1
     assert only.stderr.decode().startswith("prconvert: out/*.json: no file matches this pattern")
+
+
+@pytest.mark.parametrize("option", [["--timeout", "-1"], ["--timeout", "0"], ["--timeout", "nan"],
+                                    ["--max-bytes", "0"], ["--max-bytes", "-5"]])
+def test_a_limit_of_zero_or_below_is_bad_usage(archive, tmp_path, option):
+    result = run("convert", archive, "--out-dir", tmp_path / "out", *option)
+    assert result.returncode == 2 and f"argument {option[0]}: expected a number above 0" in result.stderr.decode()
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_input_that_gives_nothing_says_why(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    example = EXAMPLES / "000_9e0e0fb7cf4518a9.txt"
+    result = run("convert", tmp_path / "empty", tmp_path / "dangling.txt", "/dev/null", tmp_path / "gone.txt",
+                 tmp_path / "*.nc", example, "--out-dir", tmp_path / "out", "-q", "--errors", tmp_path / "e.jsonl")
+    assert result.returncode == 1
+    reasons = [json.loads(line)["reason"] for line in (tmp_path / "e.jsonl").read_text().splitlines()]
+    assert reasons == ["no file in this folder matches --include (*.txt *.txt.gz)", "a link to nothing",
+                       "not a file or folder", "no such file or folder", "no file matches this pattern"]
+    assert (tmp_path / "out" / "000_9e0e0fb7cf4518a9.json").is_file()
