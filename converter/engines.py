@@ -145,7 +145,9 @@ class ProcessEngine:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_watch_parent,
+            context = _context()
+            _start_server_deaf_to_ctrl_c(context)
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_watch_parent,
                                              initargs=(os.getpid(),))
         return self._pool
 
@@ -265,9 +267,26 @@ class _Window:
         return chunks
 
 
+def _start_server_deaf_to_ctrl_c(context) -> None:
+    """Start the fork server with Ctrl-C ignored, so that it and the workers it forks inherit that.
+    Ctrl-C reaches every process of the terminal's group: a worker or a server still importing
+    prconvert printed a KeyboardInterrupt traceback of its own. This process handles Ctrl-C: it
+    stops the workers (``close``) and removes its temporary files."""
+    if context.get_start_method() != "forkserver" or threading.current_thread() is not threading.main_thread():
+        return
+    from multiprocessing import forkserver
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()  # a no-op once it runs
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _watch_parent(parent: int) -> None:
     """A worker ends when the command that started it is gone (killed with -9, say), instead of
-    waiting forever to hand back a result nobody will read."""
+    waiting forever to hand back a result nobody will read. It leaves Ctrl-C to that command."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     def watch() -> None:
         while True:
             time.sleep(1)

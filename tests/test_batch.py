@@ -556,3 +556,28 @@ def test_an_input_that_gives_nothing_says_why(tmp_path):
     assert reasons == ["no file in this folder matches --include (*.txt *.txt.gz)", "a link to nothing",
                        "not a file or folder", "no such file or folder", "no file matches this pattern"]
     assert (tmp_path / "out" / "000_9e0e0fb7cf4518a9.json").is_file()
+
+
+def _ignores_ctrl_c(pid: int) -> bool:
+    """Whether process ``pid`` ignores SIGINT (Linux: the SigIgn mask in /proc)."""
+    mask = next(line for line in Path(f"/proc/{pid}/status").read_text().splitlines() if line.startswith("SigIgn:"))
+    return bool(int(mask.split()[1], 16) & (1 << (signal.SIGINT - 1)))
+
+
+def test_workers_leave_ctrl_c_to_the_command(archive, tmp_path):
+    """Ctrl-C reaches every process of the terminal's group; the command stops its workers and
+    cleans up, so the workers and their fork server ignore it (else each printed a traceback)."""
+    if not Path("/proc/self/status").exists():
+        pytest.skip("reads signal masks from /proc (Linux)")
+    from multiprocessing import forkserver
+
+    engine = ProcessEngine(2)
+    try:
+        batch([archive], tmp_path / "out", engine=engine)
+        workers = list(engine._pool._processes)
+        assert workers and all(_ignores_ctrl_c(pid) for pid in workers)
+        if engine._pool._mp_context.get_start_method() == "forkserver":
+            assert _ignores_ctrl_c(forkserver._forkserver._forkserver_pid)
+    finally:
+        engine.close()
+    assert not _ignores_ctrl_c(os.getpid())  # this process's own Ctrl-C is untouched
