@@ -6,6 +6,7 @@ do not depend on the engine or the number of jobs, and Dask workers need no shar
 """
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import signal
@@ -197,8 +198,9 @@ class DaskEngine:
         elif scheduler:
             self.client = Client(scheduler)
         else:
+            # Its workers log errors only: tasks cancelled when a run stops early are not news.
             self._own_cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=processes,
-                                             dashboard_address=None)
+                                             dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self._own_cluster)
         self._own_client = client is None
         self.window = 4 * max(1, sum(self.client.nthreads().values()))
