@@ -341,14 +341,19 @@ class _FeedSink:
             ok = False
             raise
         except OSError as error:
-            ok = False
-            self.check_can_go_on(error)
+            if ok:  # finishing the feed failed: the run stops, saying so
+                ok = False
+                self.check_can_go_on(error)
+            # giving the feed up (an interrupt, a stop): its file goes below, whatever its last write did
         finally:
             if self._temporary is not None:
                 if ok:
                     os.replace(self._temporary, self.target)
                 else:
-                    self.stream.close()  # does nothing when closed; else drops what is buffered
+                    try:
+                        self.stream.close()  # does nothing when closed; else drops what is buffered
+                    except OSError:
+                        pass  # the file is removed all the same
                     self._temporary.unlink(missing_ok=True)
 
 

@@ -581,3 +581,30 @@ def test_workers_leave_ctrl_c_to_the_command(archive, tmp_path):
     finally:
         engine.close()
     assert not _ignores_ctrl_c(os.getpid())  # this process's own Ctrl-C is untouched
+
+
+def test_an_interrupt_while_a_feed_cannot_be_written_stays_an_interrupt(archive, tmp_path, monkeypatch):
+    from converter.feeds import FeedWriter
+
+    def add(self, piece):
+        self.stream.write(b"x" * 100)  # buffered: the write fails only when the file is flushed
+        raise KeyboardInterrupt
+    monkeypatch.setattr(FeedWriter, "add", add)
+    real_open = os.fdopen
+
+    class FullDisk:
+        def __init__(self, handle, mode):
+            self.file = real_open(handle, mode)
+
+        def write(self, data):
+            return len(data)
+
+        def close(self):
+            if not self.file.closed:  # as a file does: the first close flushes, and fails
+                self.file.close()
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(os, "fdopen", FullDisk)
+    feed = tmp_path / "feeds" / "all.jsonl"
+    with pytest.raises(KeyboardInterrupt):
+        batch([archive], to="jsonl", output=feed, jobs=1)
+    assert list((tmp_path / "feeds").iterdir()) == []
