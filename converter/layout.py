@@ -28,8 +28,8 @@ _TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.part$")  # write_atomic's name
 @attrs.frozen
 class BatchInput:
     """A file to convert: where it is, where its outputs go below the output folder, how to name it.
-    Kept as text, not path objects: an archive's inputs are all listed before the first is converted,
-    and a million of them should cost megabytes, not a gigabyte."""
+    Kept as text, not path objects: an archive's inputs are all listed before the first is converted
+    (with the checks of their output names, about 0.4 KB an input this way, 0.65 KB with paths)."""
 
     _path: str = attrs.field(converter=os.fspath)
     _relative: str = attrs.field(converter=str)  # "/"-separated, below the output folder
