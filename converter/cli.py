@@ -21,7 +21,7 @@ from .errors import ConversionError
 from .inspect import render_blocks
 from .layout import DEFAULT_INCLUDE, find_inputs, read_file_list
 from .output import FORMATS, releases_to_xml, write_atomic
-from .pipeline import convert_bytes, read_input
+from .pipeline import convert_bytes, read_input, why_unreadable
 from .reader import DEFAULT_MAX_BYTES
 from .transform import PARAM_NAME, STYLESHEETS, apply_stylesheet, load_stylesheet
 from .validation import release_schema
@@ -158,8 +158,8 @@ def _read(args) -> tuple[bytes, str]:
     if args.input == "-":
         return sys.stdin.buffer.read(args.max_bytes + 1), "-"
     path = Path(args.input)
-    if not path.is_file():
-        raise ConversionError("no such file", args.input)
+    if (why := why_unreadable(path)) is not None:
+        raise ConversionError(why, args.input)
     try:
         return read_input(path, args.max_bytes), path.name
     except OSError as error:

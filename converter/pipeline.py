@@ -167,6 +167,16 @@ def iter_releases(paths: Iterable[str | os.PathLike], *,
         yield from releases
 
 
+def why_unreadable(path: Path) -> str | None:
+    """Why ``path`` is no input to read, or None. A pipe or a device is read as a file is
+    (``prconvert convert <(zcat x.txt.gz)``, ``/dev/stdin``)."""
+    if path.is_dir():
+        return "is a folder, not a file"
+    if not path.exists():
+        return "a link to nothing" if path.is_symlink() else "no such file"
+    return None
+
+
 def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """A file's bytes (a ``.gz`` file's decompressed), refused when over ``max_bytes``."""
     data = read_bounded(path, max_bytes)

@@ -155,16 +155,24 @@ def _refuse_doctype(path: Path) -> None:
 
 def _instance_of(path: Path, work: Path, max_bytes: int | None) -> Path:
     """The path itself when it holds an XBRL instance, else the instance of the release in it."""
-    from .pipeline import convert_bytes, read_input
+    from .pipeline import read_input, why_unreadable
     from .reader import DEFAULT_MAX_BYTES
 
-    if not path.is_file():
-        raise ConversionError("no such file", str(path))
+    if (why := why_unreadable(path)) is not None:
+        raise ConversionError(why, str(path))
+    if not path.is_file():  # a pipe is read once: as a release
+        return _instance_of_release(read_input(path, max_bytes or DEFAULT_MAX_BYTES), path, work, max_bytes)
     head = path.read_bytes()[:4096]
     if b"http://www.xbrl.org/2003/instance" in head:
         _refuse_doctype(path)
         return path
-    data = read_input(path, max_bytes or DEFAULT_MAX_BYTES)
+    return _instance_of_release(read_input(path, max_bytes or DEFAULT_MAX_BYTES), path, work, max_bytes)
+
+
+def _instance_of_release(data: bytes, path: Path, work: Path, max_bytes: int | None) -> Path:
+    from .pipeline import convert_bytes
+    from .reader import DEFAULT_MAX_BYTES
+
     target = work / f"{len(list(work.iterdir()))}-{path.stem}.xbrl"
     target.write_bytes(to_xbrl(convert_bytes(data, path.name, max_bytes=max_bytes or DEFAULT_MAX_BYTES)))
     return target

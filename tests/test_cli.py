@@ -84,3 +84,47 @@ def test_help_version_schema_formats_inspect():
     assert b"json" in run("formats").stdout
     inspected = run("inspect", SEED).stdout.decode()
     assert "dateline" in inspected and "safe_harbor" in inspected
+
+
+@pytest.mark.parametrize("command", ["convert", "inspect", "validate"])
+def test_an_input_that_is_no_file_says_what_it_is(tmp_path, command):
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    if command == "validate":
+        pytest.importorskip("arelle")
+    for path, reason in [(tmp_path, "is a folder, not a file"), (tmp_path / "dangling.txt", "a link to nothing"),
+                         (tmp_path / "gone.txt", "no such file")]:
+        args = [command, path] if command != "convert" else [command, path, "--to", "xml"]
+        if command == "convert" and path == tmp_path:
+            continue  # a folder given to convert is a batch (tests/test_batch.py)
+        result = run(*args)
+        assert result.returncode == 1 and result.stderr.decode() == f"prconvert: {path}: {reason}\n"
+
+
+def test_a_pipe_is_read_as_a_file(tmp_path):
+    import os
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    source = EXAMPLES / "000_9e0e0fb7cf4518a9.txt"
+    process = subprocess.Popen([sys.executable, "-m", "converter", "convert", str(pipe)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    import errno
+    import time
+
+    deadline = time.monotonic() + 120
+    while True:  # as `prconvert convert <(zcat x.txt.gz)` hands it over, once the command opens it
+        try:
+            handle = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError as error:
+            assert error.errno == errno.ENXIO and process.poll() is None and time.monotonic() < deadline, \
+                process.stderr.read() if process.poll() is not None else "the command never opened the pipe"
+            time.sleep(0.05)
+    os.set_blocking(handle, True)
+    with os.fdopen(handle, "wb") as writer:
+        writer.write(source.read_bytes())
+    out, _ = process.communicate(timeout=120)
+    assert process.returncode == 0
+    record = json.loads(out)
+    assert record == json.loads(source.with_suffix(".json").read_bytes()) | {"source": record["source"]}
+    assert record["source"]["name"] == "pipe"
