@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 import attrs
 
 from .output import FORMATS
+from .pipeline import why_unreadable
 
 DEFAULT_INCLUDE = ("*.txt", "*.txt.gz")  # what a folder contributes; files named directly always count
 INPUT_SUFFIXES = (".txt", ".nc", ".sgml", ".sgm", ".text")  # dropped from an output's name
@@ -86,11 +87,9 @@ def find_inputs(sources: Iterable[str], listed: Iterable[str] = (), include: Ite
 def _why_nothing(source: str, include: tuple[str, ...]) -> str:
     if os.path.isdir(source):
         return f"no file in this folder matches --include ({' '.join(p or repr(p) for p in include)})"
-    if os.path.lexists(source) and not os.path.exists(source):
-        return "a link to nothing"
-    if os.path.exists(source):
-        return "not a file or folder"  # a device, a socket, a pipe
-    return "no file matches this pattern" if _GLOB_MAGIC.search(source) else "no such file or folder"
+    if not os.path.lexists(source):
+        return "no file matches this pattern" if _GLOB_MAGIC.search(source) else "no such file or folder"
+    return why_unreadable(Path(source)) or "unreadable"  # there, yet not listed: a link to nothing
 
 
 def read_file_list(stream) -> list[str]:
@@ -107,7 +106,7 @@ def _expand(source: str, mirror: bool, include: tuple[str, ...], exclude: Path |
     own = _mirrored(source) if mirror else None
     if path.is_dir():
         yield from _walk(path, own or PurePosixPath(), include, exclude)
-    elif path.is_file():
+    elif why_unreadable(path) is None:  # a file, or a pipe or device named as one (read as a file is)
         yield BatchInput(path, own or PurePosixPath(path.name), source)
     elif _GLOB_MAGIC.search(source):
         base = _fixed_part(source)
@@ -124,10 +123,9 @@ def _expand(source: str, mirror: bool, include: tuple[str, ...], exclude: Path |
 
 def _walk(folder: Path, prefix: PurePosixPath, include: tuple[str, ...], exclude: Path | None) -> Iterator[BatchInput]:
     """Files below ``folder`` that match ``include``, sorted; hidden files and folders are left out."""
-    skip = os.path.abspath(exclude) if exclude is not None else None
     found = []
     for top, folders, files in os.walk(folder):
-        folders[:] = [f for f in folders if not f.startswith(".") and os.path.abspath(os.path.join(top, f)) != skip]
+        folders[:] = [f for f in folders if not f.startswith(".") and not _inside(os.path.join(top, f), exclude)]
         below = prefix.parts + Path(top).relative_to(folder).parts
         for name in files:
             if not name.startswith(".") and any(fnmatch(name, pattern) for pattern in include):
