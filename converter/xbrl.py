@@ -142,37 +142,34 @@ def validate_paths(paths: list[str], max_bytes: int | None = None, out=None) -> 
     return 1 if failed else 0
 
 
-def _refuse_doctype(path: Path) -> None:
+def _refuse_doctype(path: Path, shown: str | None = None) -> None:
     """An instance goes to Arelle as it is: one with a DOCTYPE (entities, a DTD to fetch) or that
     does not parse without them is refused first, whatever Arelle's parser would do with it."""
     try:
         tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
     except etree.XMLSyntaxError as error:
-        raise ConversionError(f"not well-formed XML: {error.msg}", str(path), error.lineno) from None
+        raise ConversionError(f"not well-formed XML: {error.msg}", shown or str(path), error.lineno) from None
     if tree.docinfo.doctype:
-        raise ConversionError("XBRL instance declares a DOCTYPE (entities or a DTD); refused", str(path))
+        raise ConversionError("XBRL instance declares a DOCTYPE (entities or a DTD); refused", shown or str(path))
 
 
 def _instance_of(path: Path, work: Path, max_bytes: int | None) -> Path:
-    """The path itself when it holds an XBRL instance, else the instance of the release in it."""
-    from .pipeline import read_input, why_unreadable
+    """The file Arelle reads for ``path``: the path itself when it holds an XBRL instance, else the
+    instance of the release in it. The input is read once (a pipe cannot be read twice); an
+    instance that is no plain file (a pipe, a ``.gz``) is handed on as a copy."""
+    from .pipeline import convert_bytes, read_input, why_unreadable
     from .reader import DEFAULT_MAX_BYTES
 
     if (why := why_unreadable(path)) is not None:
         raise ConversionError(why, str(path))
-    if not path.is_file():  # a pipe is read once: as a release
-        return _instance_of_release(read_input(path, max_bytes or DEFAULT_MAX_BYTES), path, work, max_bytes)
-    head = path.read_bytes()[:4096]
-    if b"http://www.xbrl.org/2003/instance" in head:
+    limit = max_bytes or DEFAULT_MAX_BYTES
+    data = read_input(path, limit)
+    instance = b"http://www.xbrl.org/2003/instance" in data[:4096]
+    if instance and path.is_file() and path.suffix != ".gz":
         _refuse_doctype(path)
         return path
-    return _instance_of_release(read_input(path, max_bytes or DEFAULT_MAX_BYTES), path, work, max_bytes)
-
-
-def _instance_of_release(data: bytes, path: Path, work: Path, max_bytes: int | None) -> Path:
-    from .pipeline import convert_bytes
-    from .reader import DEFAULT_MAX_BYTES
-
     target = work / f"{len(list(work.iterdir()))}-{path.stem}.xbrl"
-    target.write_bytes(to_xbrl(convert_bytes(data, path.name, max_bytes=max_bytes or DEFAULT_MAX_BYTES)))
+    target.write_bytes(data if instance else to_xbrl(convert_bytes(data, path.name, max_bytes=limit)))
+    if instance:
+        _refuse_doctype(target, str(path))
     return target

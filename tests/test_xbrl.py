@@ -122,3 +122,31 @@ def test_prconvert_validate_says_how_to_install_arelle(monkeypatch, capsys):
     monkeypatch.setattr(xbrl, "arelle_available", lambda: False)
     assert xbrl.validate_paths(["x.xbrl"]) == 1
     assert "pip install arelle-release" in capsys.readouterr().err
+
+
+def test_validate_reads_each_input_once_and_takes_an_instance_from_a_gz(tmp_path, instances, monkeypatch):
+    import gzip
+
+    from converter import pipeline
+    from converter.errors import ConversionError
+
+    good = next(iter(instances))
+    zipped = tmp_path / "instance.xbrl.gz"
+    zipped.write_bytes(gzip.compress(good.read_bytes()))
+    read, real = [], pipeline.read_input
+    monkeypatch.setattr(pipeline, "read_input", lambda path, limit: read.append(path) or real(path, limit))
+    work = tmp_path / "work"
+    work.mkdir()
+    handed = xbrl._instance_of(zipped, work, None)  # Arelle reads no .gz: it gets the instance itself
+    assert handed.parent == work and handed.read_bytes() == good.read_bytes() and read == [zipped]
+    assert xbrl._instance_of(good, work, None) == good and read == [zipped, good]  # a plain file as it is
+    release = EXAMPLE_FILES[0]
+    expected = FORMATS["xbrl"][1](convert_path(release))  # (convert_path reads it too)
+    read.clear()
+    assert xbrl._instance_of(release, work, None).read_bytes() == expected and read == [release]
+    hostile = tmp_path / "doctype.xbrl.gz"
+    hostile.write_bytes(gzip.compress(b'<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e "x">]>\n'
+                                      b'<xbrl xmlns="http://www.xbrl.org/2003/instance"/>\n'))
+    with pytest.raises(ConversionError, match="DOCTYPE") as refused:
+        xbrl._instance_of(hostile, work, None)
+    assert refused.value.source == str(hostile)  # named as the user gave it, not as the copy
