@@ -63,10 +63,16 @@ def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = False) 
     if not overwrite and os.path.exists(path):
         raise ConversionError(f"{path} exists; not overwriting it (use --overwrite)", path)
     try:
-        handle, temporary = temporary_beside(path)
-    except FileNotFoundError:
-        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-        handle, temporary = temporary_beside(path)
+        try:
+            handle, temporary = temporary_beside(path)
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+            handle, temporary = temporary_beside(path)
+    except (NotADirectoryError, FileExistsError):
+        blocking = file_in_the_way(Path(path).parent)
+        if blocking is None:
+            raise
+        raise ConversionError(f"cannot write: {blocking} is a file", path) from None
     try:
         try:
             view = memoryview(data)

@@ -505,7 +505,7 @@ def test_one_file_to_a_folder_or_below_a_file_is_one_line(tmp_path):
     assert result.returncode == 1 and result.stderr.decode() == f"prconvert: {tmp_path}: is a folder; give a file name\n"
     result = run("convert", example, "-o", tmp_path / "a-file" / "x.json")
     assert result.returncode == 1
-    assert result.stderr.decode() == f"prconvert: {tmp_path / 'a-file' / 'x.json'}: cannot write: Not a directory\n"
+    assert result.stderr.decode() == f"prconvert: {tmp_path / 'a-file' / 'x.json'}: cannot write: {tmp_path / 'a-file'} is a file\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]  # no temporary file left
 
 
@@ -609,3 +609,13 @@ def test_an_interrupt_while_a_feed_cannot_be_written_stays_an_interrupt(archive,
     with pytest.raises(KeyboardInterrupt):
         batch([archive], to="jsonl", output=feed, jobs=1)
     assert list((tmp_path / "feeds").iterdir()) == []
+
+
+def test_a_file_in_the_way_of_an_output_folder_fails_that_input_alone(archive, tmp_path):
+    (tmp_path / "out" / "1996").mkdir(parents=True)
+    (tmp_path / "out" / "1996" / "variants").write_text("mine")  # where the variants' outputs go
+    summary = batch([archive], tmp_path / "out", jobs=1)
+    assert summary.converted == 4 + 1 and summary.failed == 14 and summary.stopped is None
+    assert all(p.reason.endswith(f"cannot write: {tmp_path / 'out' / '1996' / 'variants'} is a file")
+               for p in summary.problems)
+    assert (tmp_path / "out" / "1996" / "variants").read_text() == "mine"
