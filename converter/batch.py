@@ -165,9 +165,12 @@ def convert_batch(inputs: list[BatchInput], options: BatchOptions, *, stream: Bi
                 engine = engine or make_engine(options.engine, options.jobs, options.scheduler)
                 try:
                     _run(engine, job, inputs, todo, sink, summary, fail, reporter)
-                finally:
+                except BaseException:  # Ctrl-C, a closed stdout, a full disk: the workers' work is lost
                     if own:
-                        engine.close()
+                        engine.close(abort=True)
+                    raise
+                if own:
+                    engine.close()
         except BatchStopped as stop:
             summary.stopped = str(stop)
         try:

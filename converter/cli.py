@@ -137,8 +137,8 @@ def _limits(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
     try:
+        args = build_parser().parse_args(argv)
         return COMMANDS[args.command](args)
     except ConversionError as error:
         print(f"prconvert: {error}", file=sys.stderr)

@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 import attrs
 
@@ -133,7 +133,7 @@ class InProcessEngine:
         for chunk in chunks:
             yield convert_chunk(job, chunk)
 
-    def close(self) -> None:
+    def close(self, *, abort: bool = False) -> None:
         pass
 
 
@@ -157,8 +157,14 @@ class ProcessEngine:
             self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool = None
 
+    def _submit(self, function, *args) -> Future:
+        # A submit may start a worker; Ctrl-C in the middle of that left a worker the pool did not
+        # know of, which close(abort=True) could not end: it waits until the submit is done.
+        with _ctrl_c_deferred():
+            return self._executor().submit(function, *args)
+
     def run(self, job: Job, chunks: Iterable[list[Item]]) -> Iterator[list[Outcome]]:
-        submit = lambda chunk: self._executor().submit(convert_chunk, job, chunk)  # noqa: E731
+        submit = lambda chunk: self._submit(convert_chunk, job, chunk)  # noqa: E731
         pending = _Window(submit, iter(chunks), 4 * self.jobs)
         for chunk, future in pending:
             try:
@@ -172,15 +178,37 @@ class ProcessEngine:
 
     def _alone(self, job: Job, item: Item) -> Outcome:
         try:
-            return self._executor().submit(convert_item, job, item).result()
+            return self._submit(convert_item, job, item).result()
         except BrokenProcessPool:
             self._restart()
             return Outcome(item.index, error=WORKER_DIED, kind="WorkerDied")
 
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+    def close(self, *, abort: bool = False) -> None:
+        """Wait for the workers to finish, or with ``abort`` (Ctrl-C, a run that stopped) end them
+        at once: their work is lost anyway, since only this process writes outputs. Waiting on a
+        worker that was still starting as the command exited left it unable to find the pool's
+        semaphores, and it printed a FileNotFoundError traceback."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if not abort:
+            pool.shutdown(wait=True, cancel_futures=True)
+            return
+        # What Python 3.14's ProcessPoolExecutor.terminate_workers() does, for 3.11 to 3.13.
+        workers = list((getattr(pool, "_processes", None) or {}).values())
+        results = getattr(pool, "_result_queue", None)  # shutdown lets go of it
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            with suppress(ProcessLookupError, ValueError):
+                worker.terminate()
+        for worker in workers:
+            with suppress(ValueError):
+                worker.join(timeout=5)
+        # A worker ended halfway through handing back a result leaves the pool's thread waiting for
+        # the rest, and the interpreter waits for that thread at exit. Only the end of the pipe ends
+        # the wait: this process holds the last copy of its writing end (nothing here writes to it).
+        with suppress(AttributeError, OSError):
+            results._writer.close()
 
 
 class DaskEngine:
@@ -214,7 +242,7 @@ class DaskEngine:
             except Exception:  # the worker died more often than Dask retries a task
                 yield [_alone_on_dask(self.client, job, item) for item in chunk]
 
-    def close(self) -> None:
+    def close(self, *, abort: bool = False) -> None:
         if self._own_client:
             self.client.close()
         if self._own_cluster is not None:
@@ -283,6 +311,22 @@ def _start_server_deaf_to_ctrl_c(context) -> None:
         forkserver.ensure_running()  # a no-op once it runs
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def _ctrl_c_deferred():
+    """Hold a Ctrl-C that comes inside the block until the block is done (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            signal.raise_signal(signal.SIGINT)  # now handled as it would have been
 
 
 def _watch_parent(parent: int) -> None:

@@ -619,3 +619,63 @@ def test_a_file_in_the_way_of_an_output_folder_fails_that_input_alone(archive, t
     assert all(p.reason.endswith(f"cannot write: {tmp_path / 'out' / '1996' / 'variants'} is a file")
                for p in summary.problems)
     assert (tmp_path / "out" / "1996" / "variants").read_text() == "mine"
+
+
+def test_an_aborted_pool_ends_its_workers_at_once():
+    """Ctrl-C (or a run that stopped) ends the workers, not waiting for what they convert: only
+    the command writes outputs, so their work is lost anyway."""
+    engine = ProcessEngine(2)
+    busy = engine._submit(time.sleep, 120)
+    workers = list(engine._pool._processes.values())
+    started = time.monotonic()
+    while not busy.running() and time.monotonic() - started < 60:
+        time.sleep(0.05)
+    assert busy.running()
+    engine.close(abort=True)
+    assert time.monotonic() - started < 60
+    assert workers and not any(worker.is_alive() for worker in workers)
+
+
+def test_ctrl_c_while_a_worker_starts_comes_after_it_started():
+    """Ctrl-C inside a submit left a worker starting that the pool did not know of (so close could
+    not end it): it printed a FileNotFoundError traceback once the command had exited."""
+    reached = []
+    with pytest.raises(KeyboardInterrupt):
+        with engines._ctrl_c_deferred():
+            signal.raise_signal(signal.SIGINT)
+            reached.append("the end of the block")
+    assert reached == ["the end of the block"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+_HALF_A_RESULT = '''
+import inspect, struct, sys, time
+from pathlib import Path
+from converter.engines import ProcessEngine
+
+def half_a_result(marker):
+    queue = next(f.frame.f_locals["result_queue"] for f in inspect.stack() if "result_queue" in f.frame.f_locals)
+    queue._writer._send(struct.pack("!i", 1 << 20) + b"x" * 10)  # a result cut short by the end
+    Path(marker).touch()
+    time.sleep(120)
+
+if __name__ == "__main__":
+    marker = Path(sys.argv[1])
+    engine = ProcessEngine(1)
+    engine._submit(half_a_result, str(marker))
+    while not marker.exists():
+        time.sleep(0.05)
+    time.sleep(0.5)  # the pool's thread is reading the result
+    engine.close(abort=True)
+    print("closed", flush=True)
+'''
+
+
+def test_a_worker_ended_halfway_through_a_result_does_not_hang_the_exit(tmp_path):
+    """Ctrl-C can end a worker in the middle of handing back a result; the command then waited at
+    exit, for ever, for the pool's thread reading the rest of it."""
+    script = tmp_path / "half_a_result.py"
+    script.write_text(_HALF_A_RESULT)
+    done = subprocess.run([sys.executable, str(script), str(tmp_path / "sent")], capture_output=True,
+                          text=True, timeout=60, cwd=ROOT)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "closed\n", "")
