@@ -196,7 +196,8 @@ class ProcessEngine:
             return
         # What Python 3.14's ProcessPoolExecutor.terminate_workers() does, for 3.11 to 3.13.
         workers = list((getattr(pool, "_processes", None) or {}).values())
-        results = getattr(pool, "_result_queue", None)  # shutdown lets go of it
+        results = getattr(pool, "_result_queue", None)  # shutdown lets go of these two
+        manager = getattr(pool, "_executor_manager_thread", None)
         pool.shutdown(wait=False, cancel_futures=True)
         for worker in workers:
             with suppress(ProcessLookupError, ValueError):
@@ -209,6 +210,10 @@ class ProcessEngine:
         # the wait: this process holds the last copy of its writing end (nothing here writes to it).
         with suppress(AttributeError, OSError):
             results._writer.close()
+        # Python 3.11's exit wakes that thread through a pipe the thread closes as it ends: both at
+        # once printed "Bad file descriptor". It ends now, before this returns.
+        if manager is not None:
+            manager.join(timeout=10)
 
 
 class DaskEngine:

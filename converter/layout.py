@@ -167,12 +167,12 @@ def glob_matches(pattern: str) -> list[str]:
     return sorted(found)
 
 
-def _matches_below(folder: str, parts: list[str]) -> Iterator[str]:
+def _matches_below(folder: str, parts: list[str], listed: list | None = None) -> Iterator[str]:
+    """Paths below ``folder`` matching ``parts``; ``listed``: the folder's entries, when known."""
     head, rest = parts[0], parts[1:]
     if head == "**":  # no folder, or any number of folders down
         if rest:
-            for below in [folder, *(path for path, is_folder in _everything_below(folder) if is_folder)]:
-                yield from _matches_below(below, rest)
+            yield from _matches_in_every_folder(folder, rest)
         else:
             if folder:
                 yield os.path.join(folder, "")
@@ -184,12 +184,21 @@ def _matches_below(folder: str, parts: list[str]) -> Iterator[str]:
         elif not rest and os.path.lexists(path):
             yield path
     else:
-        for entry, path, is_folder in _entries(folder):
+        for entry, path, is_folder in _entries(folder) if listed is None else listed:
             if fnmatch(entry.name, head) and (head.startswith(".") or not entry.name.startswith(".")):
                 if rest and is_folder:
                     yield from _matches_below(path, rest)
                 elif not rest:
                     yield path
+
+
+def _matches_in_every_folder(folder: str, parts: list[str]) -> Iterator[str]:
+    """``**/PARTS``: each folder is listed once, both to match ``parts`` in and to go down."""
+    listed = _entries(folder)
+    yield from _matches_below(folder, parts, listed)
+    for entry, path, is_folder in listed:
+        if is_folder and not entry.name.startswith("."):
+            yield from _matches_in_every_folder(path, parts)
 
 
 def _everything_below(folder: str) -> Iterator[tuple[str, bool]]:

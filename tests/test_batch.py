@@ -181,6 +181,21 @@ def test_glob_patterns_find_what_glob_finds(tmp_path, monkeypatch):
         assert glob_matches(pattern) == sorted(set(glob.glob(pattern, recursive=True))), pattern
 
 
+def test_a_recursive_pattern_lists_each_folder_once(tmp_path, monkeypatch):
+    from converter import layout
+
+    for name in GLOB_TREE:
+        (tmp_path / "t" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "t" / name).write_text("x")
+    monkeypatch.chdir(tmp_path)
+    listed, scandir = [], os.scandir
+    monkeypatch.setattr(layout.os, "scandir", lambda folder: listed.append(folder) or scandir(folder))
+    for pattern in ["t/**/*.txt", "t/**/*", "**/*.t?t", "t/**"]:
+        listed.clear()
+        assert layout.glob_matches(pattern)
+        assert len(listed) == len(set(listed)), pattern
+
+
 def test_links_to_folders_are_not_gone_down(tmp_path, monkeypatch):
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "b" / "x.txt").write_bytes((EXAMPLES / "000_9e0e0fb7cf4518a9.txt").read_bytes())
