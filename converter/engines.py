@@ -225,19 +225,25 @@ class DaskEngine:
             from distributed import Client, LocalCluster
         except ImportError:
             raise ConversionError("--engine dask needs Dask: pip install 'prconvert[dask]'", "dask") from None
-        self._own_cluster = None
-        if client is not None:
-            self.client = client
-        elif scheduler:
-            self.client = Client(scheduler)
-        else:
-            # Its workers log errors only: tasks cancelled when a run stops early are not news.
-            self._own_cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=processes,
-                                             dashboard_address=None, silence_logs=logging.ERROR)
-            self.client = Client(self._own_cluster)
-        self._own_client = client is None
-        self.window = 4 * max(1, sum(self.client.nthreads().values()))
-        _check_workers(self.client)
+        self._own_cluster, self.client, self._own_client = None, client, client is None
+        try:
+            if client is None and scheduler:
+                self.client = Client(scheduler)
+            elif client is None:
+                # Its workers log nothing below CRITICAL: tasks cancelled and heartbeats cut when a run
+                # stops early are not news, and a failed input is reported by this process.
+                # They ignore Ctrl-C (dask_setup, below: each printed pages of tracebacks); this
+                # process takes it once the cluster has started, and closes the cluster.
+                with _ctrl_c_deferred():
+                    self._own_cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=processes,
+                                                     dashboard_address=None, silence_logs=logging.CRITICAL,
+                                                     preload=[__name__] if processes else [])
+                self.client = Client(self._own_cluster)
+            self.window = 4 * max(1, sum(self.client.nthreads().values()))
+            _check_workers(self.client)
+        except BaseException:
+            self.close()
+            raise
 
     def run(self, job: Job, chunks: Iterable[list[Item]]) -> Iterator[list[Outcome]]:
         submit = lambda chunk: self.client.submit(convert_chunk, job, chunk, pure=False)  # noqa: E731
@@ -248,7 +254,7 @@ class DaskEngine:
                 yield [_alone_on_dask(self.client, job, item) for item in chunk]
 
     def close(self, *, abort: bool = False) -> None:
-        if self._own_client:
+        if self._own_client and self.client is not None:
             self.client.close()
         if self._own_cluster is not None:
             self._own_cluster.close()
@@ -332,6 +338,13 @@ def _ctrl_c_deferred():
         signal.signal(signal.SIGINT, previous)
         if caught:
             signal.raise_signal(signal.SIGINT)  # now handled as it would have been
+
+
+def dask_setup(worker) -> None:
+    """Run by each worker of a local Dask cluster as it starts (Dask's preload hook): Ctrl-C is
+    the command's to handle, which closes the cluster."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _watch_parent(parent: int) -> None:

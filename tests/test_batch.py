@@ -599,6 +599,20 @@ def test_workers_leave_ctrl_c_to_the_command(archive, tmp_path):
     assert not _ignores_ctrl_c(os.getpid())  # this process's own Ctrl-C is untouched
 
 
+def test_a_local_dask_cluster_s_workers_leave_ctrl_c_to_the_command():
+    """Each worker of the cluster started for a run printed pages of tracebacks on Ctrl-C."""
+    pytest.importorskip("distributed")
+    if not Path("/proc/self/status").exists():
+        pytest.skip("reads signal masks from /proc (Linux)")
+    engine = DaskEngine(2)
+    try:
+        workers = list(engine.client.run(os.getpid).values())
+        assert len(workers) == 2 and all(_ignores_ctrl_c(pid) for pid in workers)
+    finally:
+        engine.close()
+    assert not _ignores_ctrl_c(os.getpid())
+
+
 def test_an_interrupt_while_a_feed_cannot_be_written_stays_an_interrupt(archive, tmp_path, monkeypatch):
     from converter.feeds import FeedWriter
 
