@@ -28,6 +28,9 @@ from .reader import DEFAULT_MAX_BYTES
 from .transform import _now as conversion_time
 
 CHUNK_INPUTS, CHUNK_BYTES = 16, 1 << 20  # inputs sent to a worker at once
+# Under this many bytes to convert, a batch left to use all cores converts in this process:
+# starting the worker processes (about 0.6 s here) costs more than they would save.
+SMALL_BATCH_BYTES, SMALL_BATCH_INPUTS = 1 << 20, 1000
 SKIP = "skip"
 _NUMBERED = re.compile(r"\.\d+$")  # an output stem that ends as a release number does: "x.1"
 # Writes that no later input can get past: the output disk is full or read-only.
@@ -162,7 +165,8 @@ def convert_batch(inputs: list[BatchInput], options: BatchOptions, *, stream: Bi
                 job = Job(options.to, options.out_dir is None, tuple(sorted(params.items())), options.max_bytes,
                           options.timeout)
                 own = engine is None
-                engine = engine or make_engine(options.engine, options.jobs, options.scheduler)
+                jobs = 1 if options.engine == "local" and not options.jobs and _small(inputs, todo) else options.jobs
+                engine = engine or make_engine(options.engine, jobs, options.scheduler)
                 try:
                     _run(engine, job, inputs, todo, sink, summary, fail, reporter)
                 except BaseException:  # Ctrl-C, a closed stdout, a full disk: the workers' work is lost
@@ -213,6 +217,21 @@ def _run(engine, job: Job, inputs, todo, sink, summary: BatchSummary, fail, repo
                     summary.releases += len(outcome.payloads)
                     summary.warnings += outcome.warnings
             reporter.advance()
+
+
+def _small(inputs: list[BatchInput], todo: list[int]) -> bool:
+    """Whether the inputs to convert hold under SMALL_BATCH_BYTES (as their files' sizes say)."""
+    if len(todo) > SMALL_BATCH_INPUTS:
+        return False
+    total = 0
+    for index in todo:
+        try:
+            total += os.stat(inputs[index].path).st_size
+        except OSError:
+            continue  # it fails when read, in its turn
+        if total >= SMALL_BATCH_BYTES:
+            return False
+    return True
 
 
 def _chunks(inputs: list[BatchInput], todo: list[int], max_bytes: int) -> Iterator[list[Item]]:

@@ -99,7 +99,7 @@ def _batch_options(parser: argparse.ArgumentParser) -> None:
     batch.add_argument("--files-from", metavar="FILE", help="also convert the paths listed in FILE (- for stdin)")
     batch.add_argument("--include", metavar="PATTERN", action="append",
                        help=f"files a folder contributes (default: {' '.join(DEFAULT_INCLUDE)}); repeatable")
-    batch.add_argument("--jobs", metavar="N", type=_jobs, default=0, help="worker processes (default: all cores)")
+    batch.add_argument("--jobs", metavar="N", type=_jobs, default=0, help="worker processes (default: all cores, or none for a batch under 1 MB)")
     batch.add_argument("--engine", choices=ENGINES, default="local", help="local processes, or a Dask cluster")
     batch.add_argument("--scheduler", metavar="ADDRESS",
                        help="the Dask scheduler (tcp://host:8786); without it, a local Dask cluster")

@@ -708,3 +708,19 @@ def test_a_worker_ended_halfway_through_a_result_does_not_hang_the_exit(tmp_path
     done = subprocess.run([sys.executable, str(script), str(tmp_path / "sent")], capture_output=True,
                           text=True, timeout=60, cwd=ROOT)
     assert (done.returncode, done.stdout, done.stderr) == (0, "closed\n", "")
+
+
+def test_a_small_batch_left_to_use_all_cores_starts_no_workers(archive, tmp_path, monkeypatch):
+    """Starting worker processes costs more than converting a few releases."""
+    from converter import batch as batch_module
+
+    made, make = [], batch_module.make_engine
+    monkeypatch.setattr(batch_module, "make_engine", lambda engine, jobs, scheduler: made.append(jobs)
+                        or make(engine, jobs, scheduler))
+    big = tmp_path / "big" / "big.txt"
+    big.parent.mkdir()
+    big.write_bytes((EXAMPLES / "000_9e0e0fb7cf4518a9.txt").read_bytes() + b"\n" * batch_module.SMALL_BATCH_BYTES)
+    batch([archive], tmp_path / "a")  # 19 inputs, 0.1 MB: --jobs left to the default
+    batch([archive], tmp_path / "b", jobs=2)  # asked for: as asked
+    batch([archive, big.parent], tmp_path / "c")  # over 1 MB: all cores
+    assert made == [1, 2, None]
