@@ -227,6 +227,10 @@ def interpreter() -> str:
 # --- the report -----------------------------------------------------------------------------------
 
 def main() -> None:
+    try:
+        import psutil  # noqa: F401
+    except ImportError:
+        sys.exit("benchmarks/batch.py reads peak memory with psutil: pip install -e '.[test]'")
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=1000, help="inputs in the corpus (100 to 100,000; default 1000)")
     parser.add_argument("--sizes", choices=["all", "typical"], default="all",
