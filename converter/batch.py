@@ -56,8 +56,13 @@ class Problem:
         return f"{self.input}{'' if self.line is None else f':{self.line}'}: {self.reason}"
 
     def to_json(self) -> str:
-        return json.dumps({"input": self.input, "reason": self.reason, "line": self.line, "error": self.kind},
-                          ensure_ascii=False)
+        fields = {"input": self.input, "reason": self.reason, "line": self.line, "error": self.kind}
+        text = json.dumps(fields, ensure_ascii=False)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # a file name that is no UTF-8 (os.fsdecode's surrogates):
+            text = json.dumps(fields)  # escaped, "\udcff", which json.loads and os.fsencode undo
+        return text
 
 
 @attrs.define

@@ -724,3 +724,18 @@ def test_a_small_batch_left_to_use_all_cores_starts_no_workers(archive, tmp_path
     batch([archive], tmp_path / "b", jobs=2)  # asked for: as asked
     batch([archive, big.parent], tmp_path / "c")  # over 1 MB: all cores
     assert made == [1, 2, None]
+
+
+def test_a_file_name_that_is_no_utf8_is_kept_in_the_errors_file(tmp_path):
+    """A Latin-1 name (as old archives hold) crashed the batch when its failure was logged."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    try:
+        (folder / os.fsdecode(b"empty\xe9.txt")).write_bytes(b"")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system refuses a file name that is no UTF-8")
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_bytes((EXAMPLES / "000_9e0e0fb7cf4518a9.txt").read_bytes())
+    summary = batch([folder], tmp_path / "out", jobs=1, errors=tmp_path / "errors.jsonl")
+    assert (summary.converted, summary.failed) == (1, 1)
+    logged = json.loads((tmp_path / "errors.jsonl").read_text(encoding="utf-8"))
+    assert os.fsencode(logged["input"]).endswith(b"empty\xe9.txt") and logged["reason"] == "input is empty"
