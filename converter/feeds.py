@@ -9,7 +9,6 @@ import hashlib
 import json
 import tempfile
 from typing import BinaryIO
-from xml.sax.saxutils import escape, quoteattr
 
 import attrs
 from lxml import etree
@@ -101,6 +100,9 @@ class FeedWriter:
         self._spool.close()
 
     def _atom_head(self) -> bytes:
+        # Imported here: it imports urllib.request, a twentieth of the start of every command.
+        from xml.sax.saxutils import escape, quoteattr
+
         # The feed is named by its entries; updated is its newest entry's (now, when it is empty).
         digest = hashlib.sha256("\n".join(entry[4] for entry in self._entries).encode("utf-8")).hexdigest()
         updated = self._entries[0][0] if self._entries else self.params["now"]

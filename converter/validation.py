@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 from functools import cache
-
-from jsonschema import Draft202012Validator, FormatChecker
+from typing import TYPE_CHECKING
 
 from .errors import InvalidRecordError
 from .resources import resource_path
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 try:
     import jsonschema_rs
@@ -30,7 +32,10 @@ def release_schema() -> dict:
 
 @cache
 def reference_validator() -> Draft202012Validator:
-    """The reference implementation, formats checked: the one that explains a failure."""
+    """The reference implementation, formats checked: the one that explains a failure. Imported
+    here, as few runs need it: importing it took a tenth of every command's start."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
     return Draft202012Validator(release_schema(), format_checker=FormatChecker())
 
 
