@@ -307,3 +307,12 @@ def _join_lines_reference(lines: list[str]) -> str:
                          max_size=3).map("".join), max_size=8))
 def test_lines_are_joined_as_when_one_string_was_built_up(lines):
     assert shape.join_lines(lines) == _join_lines_reference(lines)
+
+
+def test_a_pattern_s_lead_class_holds_its_leads_and_every_non_ascii_character():
+    from converter.lines import _LEAD_CLASSES, PATTERN_LEADS
+
+    for pattern, leads in PATTERN_LEADS.items():
+        for code in [*range(128), 0x80, 0xA0, 0xFF, 0x100, 0x2014, 0xD800, 0xDFFF, 0xFFFD, 0xFFFF, 0x10000, 0x10FFFF]:
+            expected = chr(code) in leads or code >= 128
+            assert bool(_LEAD_CLASSES[pattern].match(chr(code))) == expected, (leads, hex(code))
