@@ -205,6 +205,9 @@ class ProcessEngine:
         for worker in workers:
             with suppress(ValueError):
                 worker.join(timeout=5)
+                if worker.is_alive():
+                    worker.kill()
+                    worker.join(timeout=5)
         # A worker ended halfway through handing back a result leaves the pool's thread waiting for
         # the rest, and the interpreter waits for that thread at exit. Only the end of the pipe ends
         # the wait: this process holds the last copy of its writing end (nothing here writes to it).
@@ -328,6 +331,9 @@ def _start_server_deaf_to_ctrl_c(context) -> None:
 def _ctrl_c_deferred():
     """Hold a Ctrl-C that comes inside the block until the block is done (main thread only)."""
     if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    if signal.getsignal(signal.SIGINT) is None:  # a handler set outside Python: left alone
         yield
         return
     caught: list[int] = []
