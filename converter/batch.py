@@ -170,8 +170,9 @@ def convert_batch(inputs: list[BatchInput], options: BatchOptions, *, stream: Bi
                 job = Job(options.to, options.out_dir is None, tuple(sorted(params.items())), options.max_bytes,
                           options.timeout)
                 own = engine is None
-                jobs = 1 if options.engine == "local" and not options.jobs and _small(inputs, todo) else options.jobs
-                engine = engine or make_engine(options.engine, jobs, options.scheduler)
+                if own:
+                    jobs = 1 if options.engine == "local" and not options.jobs and _small(inputs, todo) else options.jobs
+                    engine = make_engine(options.engine, jobs, options.scheduler)
                 try:
                     _run(engine, job, inputs, todo, sink, summary, fail, reporter)
                 except BaseException:  # Ctrl-C, a closed stdout, a full disk: the workers' work is lost
