@@ -237,7 +237,7 @@ class DaskEngine:
                 # stops early are not news, and a failed input is reported by this process.
                 # They ignore Ctrl-C (dask_setup, below: each printed pages of tracebacks); this
                 # process takes it once the cluster has started, and closes the cluster.
-                with _ctrl_c_deferred():
+                with _ctrl_c_deferred(), _dask_workers_forked_deaf_to_ctrl_c():
                     self._own_cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=processes,
                                                      dashboard_address=None, silence_logs=logging.CRITICAL,
                                                      preload=[__name__] if processes else [])
@@ -344,6 +344,20 @@ def _ctrl_c_deferred():
         signal.signal(signal.SIGINT, previous)
         if caught:
             signal.raise_signal(signal.SIGINT)  # now handled as it would have been
+
+
+@contextmanager
+def _dask_workers_forked_deaf_to_ctrl_c():
+    """Workers started in the block are forked from the fork server that ignores Ctrl-C, so they
+    ignore it from their first instruction: spawned, a worker still starting printed a traceback."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        yield
+        return
+    import dask
+
+    _start_server_deaf_to_ctrl_c(_context())
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+        yield
 
 
 def dask_setup(worker) -> None:
