@@ -128,3 +128,28 @@ def test_a_pipe_is_read_as_a_file(tmp_path):
     record = json.loads(out)
     assert record == json.loads(source.with_suffix(".json").read_bytes()) | {"source": record["source"]}
     assert record["source"]["name"] == "pipe"
+
+
+def test_importing_the_package_leaves_the_conversion_for_later():
+    """Every command imports the package before it can handle Ctrl-C: that import stays small, and
+    each public name still resolves to its function."""
+    code = ("import sys, converter; heavy = [m for m in sys.modules if m.startswith('converter.')]; "
+            "print(heavy, converter.convert_path.__module__, 'Release' in dir(converter))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split("\n")[0] == "[] converter.pipeline True", done.stderr
+
+
+def test_ctrl_c_while_the_command_is_imported_is_one_line(monkeypatch, capsys):
+    """A Ctrl-C in the first third of a second (the command importing) printed Python's traceback."""
+    import converter.__main__ as entry
+
+    class InterruptedImport:
+        def find_spec(self, name, path=None, target=None):
+            if name == "converter.cli":
+                raise KeyboardInterrupt
+            return None
+
+    monkeypatch.delitem(sys.modules, "converter.cli", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [InterruptedImport(), *sys.meta_path])
+    assert entry.main() == 130
+    assert capsys.readouterr().err == "prconvert: interrupted\n"
