@@ -316,13 +316,24 @@ def _start_server_deaf_to_ctrl_c(context) -> None:
     Ctrl-C reaches every process of the terminal's group: a worker or a server still importing
     prconvert printed a KeyboardInterrupt traceback of its own. This process handles Ctrl-C: it
     stops the workers (``close``) and removes its temporary files."""
-    if context.get_start_method() != "forkserver" or threading.current_thread() is not threading.main_thread():
+    if context.get_start_method() != "forkserver":
         return
     from multiprocessing import forkserver
 
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
+    with _sigint_handled_by(signal.SIG_IGN):
         forkserver.ensure_running()  # a no-op once it runs
+
+
+@contextmanager
+def _sigint_handled_by(handler):
+    """SIGINT goes to ``handler`` inside the block. Only the main thread can set it, and a handler
+    set outside Python (``getsignal`` gives None) could not be put back: both are left as they are."""
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is None:
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
     finally:
         signal.signal(signal.SIGINT, previous)
 
@@ -330,18 +341,11 @@ def _start_server_deaf_to_ctrl_c(context) -> None:
 @contextmanager
 def _ctrl_c_deferred():
     """Hold a Ctrl-C that comes inside the block until the block is done (main thread only)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    if signal.getsignal(signal.SIGINT) is None:  # a handler set outside Python: left alone
-        yield
-        return
     caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
     try:
-        yield
+        with _sigint_handled_by(lambda signum, frame: caught.append(signum)):
+            yield
     finally:
-        signal.signal(signal.SIGINT, previous)
         if caught:
             signal.raise_signal(signal.SIGINT)  # now handled as it would have been
 
