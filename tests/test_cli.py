@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, ROOT
 
 SEED = EXAMPLES / "000_9e0e0fb7cf4518a9.txt"
 
@@ -153,3 +153,19 @@ def test_ctrl_c_while_the_command_is_imported_is_one_line(monkeypatch, capsys):
     monkeypatch.setattr(sys, "meta_path", [InterruptedImport(), *sys.meta_path])
     assert entry.main() == 130
     assert capsys.readouterr().err == "prconvert: interrupted\n"
+
+
+def test_every_public_name_resolves_and_is_listed_for_type_checkers():
+    """The lazy table of public names and the imports type checkers read are two lists of one API."""
+    import ast
+    import importlib
+
+    import converter
+
+    source = (ROOT / "converter" / "__init__.py").read_text(encoding="utf-8")
+    checked = {alias.name: node.module for node in ast.walk(ast.parse(source))
+               if isinstance(node, ast.ImportFrom) and node.level == 1 for alias in node.names}
+    assert checked == converter._PUBLIC
+    for name, module in checked.items():
+        assert getattr(converter, name) is getattr(importlib.import_module(f"converter.{module}"), name)
+    assert sorted(converter.__all__) == sorted([*checked, "__version__"])
