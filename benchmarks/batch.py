@@ -227,10 +227,6 @@ def interpreter() -> str:
 # --- the report -----------------------------------------------------------------------------------
 
 def main() -> None:
-    try:
-        import psutil  # noqa: F401
-    except ImportError:
-        sys.exit("benchmarks/batch.py reads peak memory with psutil: pip install -e '.[test]'")
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=1000, help="inputs in the corpus (100 to 100,000; default 1000)")
     parser.add_argument("--sizes", choices=["all", "typical"], default="all",
@@ -242,6 +238,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.floor:
         return run_floor(args.floor[0], args.floor[1], int(args.floor[2]))
+    try:
+        import psutil  # noqa: F401  (measure's; asked here, before minutes of building a corpus)
+    except ImportError:
+        sys.exit("benchmarks/batch.py reads peak memory with psutil: pip install -e '.[test]'")
     os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
     cores = os.cpu_count() or 1
     jobs = [cores if j == "all" else int(j) for j in args.jobs.split(",")]
