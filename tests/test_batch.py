@@ -574,13 +574,22 @@ def test_an_input_that_gives_nothing_says_why(tmp_path):
     assert (tmp_path / "out" / "000_9e0e0fb7cf4518a9.json").is_file()
 
 
+@pytest.fixture
+def ctrl_c_as_python_sets_it():
+    """Ctrl-C raising KeyboardInterrupt here, as in a command run from a terminal: a test suite run
+    in the background (``&``, nohup) inherits SIGINT ignored, and these tests read who ignores it."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
 def _ignores_ctrl_c(pid: int) -> bool:
     """Whether process ``pid`` ignores SIGINT (Linux: the SigIgn mask in /proc)."""
     mask = next(line for line in Path(f"/proc/{pid}/status").read_text().splitlines() if line.startswith("SigIgn:"))
     return bool(int(mask.split()[1], 16) & (1 << (signal.SIGINT - 1)))
 
 
-def test_workers_leave_ctrl_c_to_the_command(archive, tmp_path):
+def test_workers_leave_ctrl_c_to_the_command(archive, tmp_path, ctrl_c_as_python_sets_it):
     """Ctrl-C reaches every process of the terminal's group; the command stops its workers and
     cleans up, so the workers and their fork server ignore it (else each printed a traceback)."""
     if not Path("/proc/self/status").exists():
@@ -599,7 +608,7 @@ def test_workers_leave_ctrl_c_to_the_command(archive, tmp_path):
     assert not _ignores_ctrl_c(os.getpid())  # this process's own Ctrl-C is untouched
 
 
-def test_a_local_dask_cluster_s_workers_leave_ctrl_c_to_the_command():
+def test_a_local_dask_cluster_s_workers_leave_ctrl_c_to_the_command(ctrl_c_as_python_sets_it):
     """Each worker of the cluster started for a run printed pages of tracebacks on Ctrl-C."""
     pytest.importorskip("distributed")
     if not Path("/proc/self/status").exists():
@@ -666,7 +675,7 @@ def test_an_aborted_pool_ends_its_workers_at_once():
     assert workers and not any(worker.is_alive() for worker in workers)
 
 
-def test_ctrl_c_while_a_worker_starts_comes_after_it_started():
+def test_ctrl_c_while_a_worker_starts_comes_after_it_started(ctrl_c_as_python_sets_it):
     """Ctrl-C inside a submit left a worker starting that the pool did not know of (so close could
     not end it): it printed a FileNotFoundError traceback once the command had exited."""
     reached = []
