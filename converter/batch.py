@@ -32,7 +32,7 @@ CHUNK_INPUTS, CHUNK_BYTES = 16, 1 << 20  # inputs sent to a worker at once
 # starting the worker processes (about 0.6 s here) costs more than they would save.
 SMALL_BATCH_BYTES, SMALL_BATCH_INPUTS = 1 << 20, 1000
 SKIP = "skip"
-_NUMBERED = re.compile(r"\.\d+$")  # an output stem that ends as a release number does: "x.1"
+_NUMBERED = re.compile(r"\.[1-9]\d*$")  # an output stem that ends as a release number does: "x.1"
 # Writes that no later input can get past: the output disk is full or read-only.
 _NO_ROOM = {errno.ENOSPC, errno.EROFS} | ({errno.EDQUOT} if hasattr(errno, "EDQUOT") else set())
 
@@ -216,7 +216,8 @@ def _run(engine, job: Job, inputs, todo, sink, summary: BatchSummary, fail, repo
                 except BrokenPipeError:
                     raise
                 except (OSError, ConversionError) as error:
-                    fail(Problem(item.shown, f"cannot write its output: {error}", kind="OutputError"))
+                    reason = error.message if isinstance(error, ConversionError) else f"cannot write its output: {error}"
+                    fail(Problem(item.shown, reason, kind="OutputError"))
                     sink.check_can_go_on(error)
                 else:
                     summary.converted += 1
@@ -269,20 +270,30 @@ class _FileSink:
     def __init__(self, options: BatchOptions):
         self.out_dir, self.overwrite = Path(options.out_dir), options.overwrite
         self.extension = extension(options.to)
-        self._written: set[str] = set()  # the outputs that another input's could be named as
         if self.out_dir.is_dir():
             remove_temporaries(self.out_dir)
         elif (blocking := file_in_the_way(self.out_dir)) is not None:  # the folder is made by the first write
             raise ConversionError(f"cannot make the output folder: {blocking} is a file", str(self.out_dir))
 
     def plan(self, inputs: list[BatchInput]) -> Iterator[str | None]:
-        """For each input, None: convert it; SKIP: its outputs exist; else why it cannot be written."""
-        owners: dict[str, str] = {}  # output stem -> the input that has it
+        """For each input, None: convert it; SKIP: its outputs exist; else why it cannot be written.
+
+        Two inputs' outputs can share a name only when their stems do, or when one stem is the
+        other's plus a release number (x.txt's second release and x.2.txt's output are both x.2):
+        the numbered one is refused whatever the order and however many releases x.txt holds, so
+        every output has one owner and a file found on a rerun is always its own input's."""
+        owners: dict[str, str] = {}  # output stem -> the first input that has it
+        for item in inputs:
+            owners.setdefault(item.stem, item.shown)
         for item in inputs:
             stem = item.stem
-            owner = owners.setdefault(stem, item.shown)
+            owner = owners[stem]
+            numbered = _NUMBERED.search(stem)
             if owner != item.shown:
                 yield f"its output {stem}{self.extension} would also be that of {owner}"
+            elif numbered and (bundle := owners.get(stem[:numbered.start()])) is not None:
+                yield (f"its output {stem}{self.extension} would also be the name of release "
+                       f"{numbered.group()[1:]} of {bundle} when that holds several; rename one of them")
             elif not self.overwrite and any(os.path.exists(p) for p in self._finished(stem)):
                 yield SKIP
             else:
@@ -301,21 +312,27 @@ class _FileSink:
 
     def write(self, item: BatchInput, payloads: tuple) -> None:
         stem = item.stem
-        paths = release_paths(self.out_dir, stem, self.extension, len(payloads))
-        # Stems differ (``plan``), so only a numbered name can be another input's: x.1.txt's output
-        # and x.txt's first release. Those alone are kept and asked, not every output of the run.
-        if len(paths) > 1 or _NUMBERED.search(stem):
-            taken = [path for path in paths if path in self._written]
-            if taken:
-                raise ConversionError(f"{taken[0]} was already written for another input")
-            self._written.update(paths)
-        # The first file last: it is the mark that the input is done, so a rerun skips it.
+        paths = release_paths(self.out_dir, stem, self.extension, len(payloads))  # named for it alone (``plan``)
+        # The first file last: it is the mark that the input is done, so a rerun skips it. A later
+        # file found here was left by a run killed before the mark (the same bytes) or is the user's.
         for path, payload in reversed(list(zip(paths, payloads))):
-            if self.overwrite or not os.path.exists(path):
-                write_atomic(path, payload, overwrite=True)
+            if not self.overwrite and os.path.exists(path):
+                if _same_bytes(path, payload):
+                    continue
+                raise ConversionError(f"{path} exists and is not this input's output; not overwriting it "
+                                      "(use --overwrite)", str(item.shown))
+            write_atomic(path, payload, overwrite=True)
 
     def close(self, ok: bool) -> None:
         pass
+
+
+def _same_bytes(path: str, payload: bytes) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(payload) + 1) == payload
+    except OSError:
+        return False
 
 
 class _FeedSink:

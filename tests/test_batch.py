@@ -530,13 +530,33 @@ def test_a_numbered_input_and_a_bundle_never_share_an_output(tmp_path, order):
     (tmp_path / "x.2.txt").write_bytes((EXAMPLES / "000_9e0e0fb7cf4518a9.txt").read_bytes())  # x.2.json
     (tmp_path / "y.txt").write_bytes((EXAMPLES / "000_9e0e0fb7cf4518a9.txt").read_bytes())
     names = ["x.txt", "x.2.txt", "y.txt"] if order == "bundle first" else ["x.2.txt", "x.txt", "y.txt"]
-    summary = batch([tmp_path / name for name in names], tmp_path / "out", jobs=1)
-    assert (summary.converted, summary.failed) == (2, 1)
-    assert summary.problems[0].input.endswith(names[1])
-    assert summary.problems[0].reason.endswith(".2.json was already written for another input")
-    first = convert_path(tmp_path / names[0])
-    written = tmp_path / "out" / ("x.1.json" if len(first) == 2 else "x.2.json")
-    assert json.loads(written.read_bytes()) == release_to_dict(first[0])  # the first input's, untouched
+    bundle = convert_path(tmp_path / "x.txt")
+    assert len(bundle) == 2
+    for run_number in (1, 2):  # the second run resumes: the bundle is done, not taken for x.2.txt's
+        summary = batch([tmp_path / name for name in names], tmp_path / "out", jobs=1)
+        assert (summary.converted, summary.skipped, summary.failed) == ((2, 0, 1) if run_number == 1 else (0, 2, 1))
+        problem = summary.problems[0]
+        assert problem.input.endswith("x.2.txt") and problem.kind == "OutputNameTaken"
+        assert problem.reason == (f"its output x.2.json would also be the name of release 2 of {tmp_path / 'x.txt'} "
+                                  "when that holds several; rename one of them")
+        for number, release in enumerate(bundle, 1):
+            assert json.loads((tmp_path / "out" / f"x.{number}.json").read_bytes()) == release_to_dict(release)
+
+
+def test_a_file_in_the_way_of_a_later_release_is_not_overwritten(tmp_path):
+    (tmp_path / "x.txt").write_bytes(BUNDLED.read_bytes())
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "x.2.json").write_text("mine")
+    summary = batch([tmp_path / "x.txt"], tmp_path / "out", jobs=1)
+    assert summary.failed == 1 and summary.problems[0].reason == (
+        f"{tmp_path / 'out' / 'x.2.json'} exists and is not this input's output; not overwriting it (use --overwrite)")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["x.2.json"]
+    assert (tmp_path / "out" / "x.2.json").read_text() == "mine"
+    (tmp_path / "out" / "x.2.json").unlink()  # what a run killed after release 2 leaves: its own bytes
+    batch([tmp_path / "x.txt"], tmp_path / "out", jobs=1)
+    (tmp_path / "out" / "x.1.json").unlink()
+    summary = batch([tmp_path / "x.txt"], tmp_path / "out", jobs=1)
+    assert (summary.converted, summary.failed) == (1, 0)
 
 
 def test_a_pattern_never_takes_the_output_folder_s_files_as_inputs(tmp_path):
