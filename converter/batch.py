@@ -19,10 +19,10 @@ from typing import BinaryIO
 import attrs
 
 from .engines import Item, Job, make_engine
-from .errors import ConversionError
+from .errors import BatchStopped, ConversionError
 from .feeds import FEEDS, FeedWriter
 from .layout import BatchInput, Missing, extension, release_paths, remove_temporaries
-from .output import file_in_the_way, temporary_beside, write_atomic
+from .output import file_in_the_way, remove_temporaries_of, temporary_beside, write_atomic
 from .pipeline import read_bounded
 from .reader import DEFAULT_MAX_BYTES
 from .transform import _now as conversion_time
@@ -35,12 +35,6 @@ SKIP = "skip"
 _NUMBERED = re.compile(r"\.[1-9]\d*$")  # an output stem that ends as a release number does: "x.1"
 # Writes that no later input can get past: the output disk is full or read-only.
 _NO_ROOM = {errno.ENOSPC, errno.EROFS} | ({errno.EDQUOT} if hasattr(errno, "EDQUOT") else set())
-
-
-class BatchStopped(ConversionError):
-    """The batch cannot go on: every later output would fail as this one did (a full or read-only
-    disk, a feed that cannot be written). It stops there: the files written are whole, a feed's
-    file is not left half-written, and the same command run again resumes."""
 
 
 @attrs.frozen
@@ -353,6 +347,7 @@ class _FeedSink:
                 raise ConversionError(f"cannot write the feed: {blocking} is a file", str(self.target))
             try:
                 self.target.parent.mkdir(parents=True, exist_ok=True)
+                remove_temporaries_of(self.target)  # a killed run's: a feed starts again whole
                 handle, name = temporary_beside(str(self.target))
             except OSError as error:
                 raise ConversionError(f"cannot write the feed: {error.strerror or error}", str(self.target)) from None

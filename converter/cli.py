@@ -20,7 +20,7 @@ from .feeds import FEEDS
 from .errors import ConversionError
 from .inspect import render_blocks
 from .layout import DEFAULT_INCLUDE, find_inputs, read_file_list
-from .output import FORMATS, releases_to_xml, write_atomic
+from .output import FORMATS, releases_to_xml, remove_temporaries_of, write_atomic
 from .pipeline import convert_bytes, read_input, why_unreadable
 from .reader import DEFAULT_MAX_BYTES
 from .transform import PARAM_NAME, STYLESHEETS, apply_stylesheet, load_stylesheet
@@ -137,6 +137,7 @@ def _limits(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = None
     try:
         args = build_parser().parse_args(argv)
         return COMMANDS[args.command](args)
@@ -150,8 +151,17 @@ def main(argv: list[str] | None = None) -> int:
             pass
         return 141
     except KeyboardInterrupt:
-        print("prconvert: interrupted; run the same command again to resume", file=sys.stderr)
+        print(f"prconvert: interrupted; {_after_interrupt(args)}", file=sys.stderr)
         return 130
+
+
+def _after_interrupt(args) -> str:
+    """What an interrupted command left, and what running it again does."""
+    if getattr(args, "out_dir", None):
+        return "run the same command again to resume"
+    if getattr(args, "output", None) not in (None, "-"):
+        return f"{args.output} was not written; run the same command again to write it whole"
+    return "what reached stdout may stop short; run the same command again for all of it"
 
 
 def _read(args) -> tuple[bytes, str]:
@@ -190,6 +200,7 @@ def run_convert(args) -> int:
         sys.stdout.flush()
     else:
         try:
+            remove_temporaries_of(args.output)  # what a killed run left
             write_atomic(Path(args.output), payload, overwrite=args.overwrite)
         except OSError as error:
             raise ConversionError(f"cannot write: {error.strerror or error}", args.output) from None

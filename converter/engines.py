@@ -20,7 +20,7 @@ from contextlib import contextmanager, suppress
 
 import attrs
 
-from .errors import ConversionError
+from .errors import BatchStopped, ConversionError
 from .feeds import FeedPiece, feed_piece, jsonl_line
 from .output import FORMATS, plain_to_json
 from .pipeline import CheckedRelease, convert_bytes_checked, gunzip_input
@@ -29,6 +29,9 @@ from .transform import STYLESHEETS
 
 ENGINES = ("local", "dask")
 WORKER_DIED = "the worker process died while converting this input (out of memory, or a crash)"
+WORKERS_CANNOT_START = ("they die as they start. A script that calls convert_batch with jobs other than 1 "
+                        "must make the call under 'if __name__ == \"__main__\":', since each worker "
+                        "imports the script first; or pass jobs=1")
 
 
 @attrs.frozen
@@ -173,8 +176,18 @@ class ProcessEngine:
                 # A worker died (killed, out of memory, a crash in C): find the input that did it by
                 # running the chunks in flight one input at a time, then go on as before.
                 self._restart()
+                self._check_workers_start()
                 for suspect in [chunk, *pending.drain()]:
                     yield [self._alone(job, item) for item in suspect]
+
+    def _check_workers_start(self) -> None:
+        """A worker that is given nothing to convert dies too: none can start, and blaming each
+        input in turn would fail the whole batch one input at a time."""
+        try:
+            self._submit(os.getpid).result()
+        except BrokenProcessPool:
+            self._restart()
+            raise BatchStopped(WORKERS_CANNOT_START, "the worker processes") from None
 
     def _alone(self, job: Job, item: Item) -> Outcome:
         try:

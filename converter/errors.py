@@ -52,3 +52,9 @@ class InvalidRecordError(ConversionError):
 
 class TransformError(ConversionError):
     """An XSLT stylesheet failed to load or run."""
+
+
+class BatchStopped(ConversionError):
+    """The batch cannot go on: every later output would fail as this one did (a full or read-only
+    disk, a feed that cannot be written). It stops there: the files written are whole, a feed's
+    file is not left half-written, and the same command run again resumes."""

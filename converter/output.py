@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 from lxml import etree
@@ -87,6 +89,21 @@ def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = False) 
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def remove_temporaries_of(path: str | os.PathLike) -> None:
+    """Delete the temporary files a killed run left beside ``path`` (``temporary_beside``'s
+    names for it): the run that writes ``path`` again makes its own."""
+    folder, name = os.path.split(os.fspath(path))
+    pattern = re.compile(rf"\.{re.escape(name)}\.[0-9a-f]{{8}}\.part")
+    try:
+        names = os.listdir(folder or ".")
+    except OSError:
+        return  # no folder yet: nothing left in it
+    for each in names:
+        if pattern.fullmatch(each):
+            with suppress(OSError):
+                os.unlink(os.path.join(folder, each))
 
 
 def file_in_the_way(folder: Path) -> Path | None:

@@ -144,9 +144,13 @@ def _segment_span(lines: tuple[str, ...], first: int, last: int):
 
 
 def convert_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Release]:
-    """Convert a file (``.gz`` files are decompressed, capped at ``max_bytes``)."""
+    """Convert a file (``.gz`` files are decompressed, capped at ``max_bytes``). The record names
+    the file (``source.name``); an error names the path as given, so a user can find it."""
     path = Path(path)
-    return convert_bytes(read_input(path, max_bytes), path.name, max_bytes=max_bytes)
+    try:
+        return convert_bytes(read_input(path, max_bytes), path.name, max_bytes=max_bytes)
+    except ConversionError as error:
+        raise error.at(os.fspath(path)) from None
 
 
 def iter_releases(paths: Iterable[str | os.PathLike], *,

@@ -320,7 +320,8 @@ def test_iter_releases_can_go_on_past_a_bad_file(tmp_path):
     seen = []
     releases = list(iter_releases([EXAMPLES / "000_9e0e0fb7cf4518a9.txt", bad, tmp_path / "gone.txt", BUNDLED],
                                   on_error=seen.append))
-    assert len(releases) == 3 and [str(e).split(":")[0] for e in seen] == ["bad.txt", str(tmp_path / "gone.txt")]
+    assert len(releases) == 3 and [str(e) for e in seen] == [f"{bad}: input is empty",
+                                                             f"{tmp_path / 'gone.txt'}: cannot read: No such file or directory"]
 
 
 def test_readme_documents_batch_mode():
@@ -328,6 +329,38 @@ def test_readme_documents_batch_mode():
     for words in ["--out-dir", "--files-from", "--engine dask", "--scheduler", "--errors", "--jobs", "jsonl"]:
         assert words in readme
     assert (ROOT / "benchmarks" / "batch.py").is_file()
+
+
+def _readme_python_example() -> str:
+    readme = (ROOT / "README.md").read_text()
+    blocks = [block.split("```", 1)[0] for block in readme.split("```python\n")[1:]]
+    return next(block for block in blocks if "convert_batch" in block)
+
+
+def test_the_readme_s_python_example_runs_as_a_script(tmp_path):
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "more").mkdir()
+    for example in sorted(EXAMPLES.glob("*.txt")):
+        (tmp_path / "archive" / example.name).write_bytes(example.read_bytes())
+    (tmp_path / "more" / "bundle.txt.gz").write_bytes(gzip.compress(BUNDLED.read_bytes()))
+    (tmp_path / "example.py").write_text(_readme_python_example())
+    result = subprocess.run([sys.executable, "example.py"], cwd=tmp_path, capture_output=True, timeout=300)
+    assert result.returncode == 0 and result.stderr == b"", result.stderr
+    count = len(list(EXAMPLES.glob("*.txt")))
+    assert result.stdout.decode().startswith(f"{count + 1} converted ({count + 2} releases), 0 skipped, 0 failed")
+    assert len((tmp_path / "releases.jsonl").read_text().splitlines()) == count + 2
+    assert len(list((tmp_path / "out").rglob("*.xml"))) == count + 2
+
+
+def test_a_script_whose_workers_cannot_start_stops_saying_why(tmp_path):
+    (tmp_path / "unguarded.py").write_text(
+        "import converter\n"  # convert_batch at the top level: each worker, importing the script, runs it
+        f"inputs, _ = converter.find_inputs([{str(EXAMPLES)!r}])\n"
+        f"options = converter.BatchOptions(out_dir={str(tmp_path / 'out')!r}, jobs=2)\n"
+        "print(converter.convert_batch(inputs, options).stopped)\n")
+    result = subprocess.run([sys.executable, "unguarded.py"], cwd=tmp_path, capture_output=True, timeout=300)
+    assert result.stdout.decode().splitlines()[-1] == f"the worker processes: {engines.WORKERS_CANNOT_START}"
+    assert not (tmp_path / "out").exists()
 
 
 def test_an_input_over_the_time_limit_fails_alone(archive, tmp_path):
@@ -776,3 +809,29 @@ def test_a_file_name_that_is_no_utf8_is_kept_in_the_errors_file(tmp_path):
     assert (summary.converted, summary.failed) == (1, 1)
     logged = json.loads((tmp_path / "errors.jsonl").read_text(encoding="utf-8"))
     assert os.fsencode(logged["input"]).endswith(b"empty\xe9.txt") and logged["reason"] == "input is empty"
+
+
+@pytest.mark.parametrize("where, told", [
+    (["--out-dir", "out"], "run the same command again to resume"),
+    (["--to", "jsonl", "-o", "feed.jsonl"], "feed.jsonl was not written; run the same command again to write it whole"),
+    (["--to", "jsonl"], "what reached stdout may stop short; run the same command again for all of it"),
+])
+def test_ctrl_c_says_what_running_again_does(archive, monkeypatch, capsys, where, told):
+    from converter import cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "convert_batch", interrupted)
+    assert cli.main(["convert", str(archive), *where]) == 130
+    assert capsys.readouterr().err == f"prconvert: interrupted; {told}\n"
+
+
+def test_a_killed_feed_s_temporary_file_goes_with_the_next_run(archive, tmp_path):
+    (tmp_path / "feeds").mkdir()
+    left = [tmp_path / "feeds" / ".all.jsonl.0a1b2c3d.part", tmp_path / "feeds" / ".all.jsonl.tmp"]
+    for path in left:
+        path.write_text("half a feed")
+    result = run("convert", archive, "--to", "jsonl", "-o", tmp_path / "feeds" / "all.jsonl", "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "feeds").iterdir()) == [".all.jsonl.tmp", "all.jsonl"]  # not ours: kept
