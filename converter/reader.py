@@ -1,6 +1,7 @@
 """Stage 1: bytes in, decoded lines out.
 
-Old filings are mostly ASCII, sometimes Windows-1252 or Latin-1; a few modern ones are UTF-8.
+Old filings are mostly ASCII, sometimes Windows-1252 or Latin-1; a few modern ones are UTF-8, and
+a file saved by a Windows tool may be UTF-16.
 Line ends are normalized and tabs expanded so that columns line up as they did on paper.
 """
 from __future__ import annotations
@@ -46,8 +47,12 @@ def decode_bytes(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText
         )
     if not data.strip():
         raise EmptyInputError("input is empty")
-    _refuse_binary(data)
-    text, encoding = _decode(data)
+    utf16 = _utf16_encoding(data)
+    if utf16 is not None:
+        text, encoding = _decode_utf16(data, utf16), "utf-16"
+    else:
+        _refuse_binary(data)
+        text, encoding = _decode(data)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x1a" in text:
@@ -78,6 +83,33 @@ def _clean_line(line: str) -> str:
         if not line.strip():
             return "\f"
     return _STRAY_CONTROL.sub(" ", line.expandtabs(TAB_SIZE)).rstrip()
+
+
+def _utf16_encoding(data: bytes) -> str | None:
+    """"utf-16" for a UTF-16 byte-order mark; "utf-16-le"/"-be" for text saved as UTF-16 without
+    one (Windows tools): ASCII letters then show as a NUL in every other byte and in no other."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and 0 not in other:
+            return encoding
+    return None
+
+
+def _decode_utf16(data: bytes, encoding: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[:error.start].decode(encoding, errors="replace").count("\n") + 1
+        raise BinaryInputError(f"input reads as UTF-16 but is not: {error.reason} at byte {error.start:,}",
+                               line=line) from None
+    if not text.strip():
+        raise EmptyInputError("input is empty")
+    return text
 
 
 def _refuse_binary(data: bytes) -> None:

@@ -169,3 +169,24 @@ def test_every_public_name_resolves_and_is_listed_for_type_checkers():
     for name, module in checked.items():
         assert getattr(converter, name) is getattr(importlib.import_module(f"converter.{module}"), name)
     assert sorted(converter.__all__) == sorted([*checked, "__version__"])
+
+
+@pytest.mark.parametrize("codec, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-16-le", b"")],
+                         ids=["le-bom", "be-bom", "le-no-bom"])
+def test_a_utf16_file_converts_as_its_text_does(tmp_path, codec, bom):
+    text = (EXAMPLES / "000_9e0e0fb7cf4518a9.txt").read_bytes()
+    (tmp_path / "x.txt").write_bytes(bom + text.decode("ascii").encode(codec))
+    result = run("convert", tmp_path / "x.txt")
+    assert result.returncode == 0, result.stderr
+    record, expected = json.loads(result.stdout), json.loads(run("convert", EXAMPLES / "000_9e0e0fb7cf4518a9.txt").stdout)
+    assert record["source"].pop("encoding") == "utf-16" and expected["source"].pop("encoding") == "ascii"
+    for each in (record, expected):
+        del each["source"]["sha256"], each["source"]["name"]
+    assert record == expected
+
+
+def test_a_file_that_is_utf16_only_by_its_mark_is_one_line(tmp_path):
+    (tmp_path / "x.txt").write_bytes(b"\xff\xfe" + "ACME, Ohio".encode("utf-16-le") + b"\x00\xd8A\x00")  # a lone surrogate
+    result = run("convert", tmp_path / "x.txt")
+    assert result.returncode == 1
+    assert result.stderr.decode() == "prconvert: x.txt:1: input reads as UTF-16 but is not: illegal UTF-16 surrogate at byte 22\n"
