@@ -19,7 +19,7 @@ from typing import BinaryIO
 import attrs
 
 from .engines import Item, Job, make_engine
-from .errors import BatchStopped, ConversionError
+from .errors import BatchStopped, ConversionError, one_line
 from .feeds import FEEDS, FeedWriter
 from .layout import BatchInput, Missing, extension, release_paths, remove_temporaries
 from .output import file_in_the_way, remove_temporaries_of, temporary_beside, write_atomic
@@ -47,7 +47,7 @@ class Problem:
     kind: str = "ConversionError"
 
     def __str__(self) -> str:
-        return f"{self.input}{'' if self.line is None else f':{self.line}'}: {self.reason}"
+        return one_line(f"{self.input}{'' if self.line is None else f':{self.line}'}: {self.reason}")
 
     def to_json(self) -> str:
         fields = {"input": self.input, "reason": self.reason, "line": self.line, "error": self.kind}
@@ -125,6 +125,9 @@ def convert_batch(inputs: list[BatchInput], options: BatchOptions, *, stream: Bi
     """Convert ``inputs``: a file per release below ``options.out_dir``, or one feed (``options.to``
     in FEEDS) to ``options.output`` or ``stream``. A failed input is a Problem, never an exception;
     a write no later input can get past stops the run (``summary.stopped`` says why)."""
+    if options.timeout is not None and options.engine != "local":
+        raise ConversionError("works with the local engine only: Dask runs conversions in threads, "
+                              "where no timer can stop one", "--timeout")
     started = time.perf_counter()
     reporter, summary = reporter or Reporter(), BatchSummary()
     params = {"now": conversion_time()} | dict(options.params)  # one time for the whole run

@@ -17,7 +17,7 @@ from . import __version__
 from .batch import BatchOptions, ConsoleReporter, convert_batch
 from .engines import ENGINES
 from .feeds import FEEDS
-from .errors import ConversionError
+from .errors import ConversionError, one_line
 from .inspect import render_blocks
 from .layout import DEFAULT_INCLUDE, find_inputs, read_file_list
 from .output import FORMATS, releases_to_xml, remove_temporaries_of, write_atomic
@@ -40,6 +40,9 @@ EXAMPLES = """examples:
   prconvert convert archive/ --out-dir out --engine dask --scheduler tcp://host:8786   on a Dask cluster
   prconvert inspect filing.txt                                     how the text was segmented
   prconvert schema > release.schema.json                           the JSON Schema of the record
+
+exit codes: 0 done; 1 an input failed (or a batch stopped); 2 bad usage; 130 interrupted;
+  141 stdout's reader went away. SOURCE_DATE_EPOCH fixes the time the outputs state (Atom, XBRL).
 """
 
 
@@ -96,10 +99,13 @@ def _batch_options(parser: argparse.ArgumentParser) -> None:
     batch = parser.add_argument_group("batch (several inputs; see README, Batch)")
     batch.add_argument("--out-dir", metavar="DIR", type=Path,
                        help="a file per release below DIR, mirroring the inputs' paths; existing ones are skipped")
-    batch.add_argument("--files-from", metavar="FILE", help="also convert the paths listed in FILE (- for stdin)")
+    batch.add_argument("--files-from", metavar="FILE",
+                       help="also convert the paths listed in FILE (- for stdin): one a line, or NUL-separated (find -print0)")
     batch.add_argument("--include", metavar="PATTERN", action="append",
                        help=f"files a folder contributes (default: {' '.join(DEFAULT_INCLUDE)}); repeatable")
-    batch.add_argument("--jobs", metavar="N", type=_jobs, default=0, help="worker processes (default: all cores, or none for a batch under 1 MB)")
+    batch.add_argument("--jobs", metavar="N", type=_jobs, default=0,
+                       help="worker processes; 0 or all: one per core (the default; none for a batch under 1 MB); "
+                            "1: in the command's own process")
     batch.add_argument("--engine", choices=ENGINES, default="local", help="local processes, or a Dask cluster")
     batch.add_argument("--scheduler", metavar="ADDRESS",
                        help="the Dask scheduler (tcp://host:8786); without it, a local Dask cluster")
@@ -207,7 +213,7 @@ def run_convert(args) -> int:
     for release in releases:
         for warning in release.warnings:
             where = f":{warning.line}" if warning.line else ""
-            print(f"prconvert: {name}{where}: warning: {warning.code}: {warning.message}", file=sys.stderr)
+            print(one_line(f"prconvert: {name}{where}: warning: {warning.code}: {warning.message}"), file=sys.stderr)
     return 0
 
 
@@ -260,6 +266,8 @@ def _batch_usage(args) -> str | None:
         return f"--param needs an XSLT format, not --to {args.to}"
     if args.scheduler and args.engine != "dask":
         return "--scheduler needs --engine dask"
+    if args.timeout is not None and args.engine != "local":
+        return "--timeout works with the local engine only (Dask runs conversions in threads, where no timer can stop one)"
     return None
 
 

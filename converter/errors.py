@@ -4,6 +4,15 @@ The CLI maps them to exit code 1 and prints ``str(error)``: ``name:line: message
 """
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters escaped (a file named with a line break stays on its line)."""
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+
 
 class ConversionError(Exception):
     """Base class: an input could not be converted."""
@@ -18,7 +27,7 @@ class ConversionError(Exception):
         where = self.source or "<input>"
         if self.line is not None:
             where = f"{where}:{self.line}"
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}")
 
     def at(self, source: str) -> "ConversionError":
         """Name the source file, for errors raised where only text was known."""

@@ -93,12 +93,14 @@ def _why_nothing(source: str, include: tuple[str, ...]) -> str:
 
 
 def read_file_list(stream) -> list[str]:
-    """Paths one a line (or NUL-separated, as ``find -print0`` writes them); blank lines ignored."""
+    """Paths one a line, blanks around each ignored (a list typed or edited by hand); or, exact,
+    NUL-separated as ``find -print0`` writes them (a name that starts or ends with a blank)."""
     text = stream.read()
     if isinstance(text, bytes):
         text = os.fsdecode(text)
-    entries = text.split("\0") if "\0" in text else text.splitlines()
-    return [entry.strip("\r\n") for entry in entries if entry.strip()]
+    if "\0" in text:
+        return [entry.strip("\r\n") for entry in text.split("\0") if entry.strip()]
+    return [entry.strip() for entry in text.splitlines() if entry.strip()]
 
 
 def _expand(source: str, mirror: bool, include: tuple[str, ...], exclude: Path | None) -> Iterator[BatchInput]:

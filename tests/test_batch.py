@@ -17,7 +17,7 @@ import pytest
 from converter import BatchOptions, convert_batch, convert_path, find_inputs, iter_releases, release_to_dict
 from converter import engines
 from converter.engines import DaskEngine, InProcessEngine, ProcessEngine
-from converter.errors import InputTooLargeError
+from converter.errors import ConversionError, InputTooLargeError
 from converter.layout import output_stem, release_paths
 
 from .conftest import EXAMPLES, ROOT, VARIANTS
@@ -153,7 +153,7 @@ def test_usage_errors_exit_2(archive, tmp_path):
 # --- inputs and names ----------------------------------------------------------------------------
 
 def test_globs_gzip_and_a_file_list_on_stdin(archive, tmp_path):
-    listed = b"1996/variants/prn_subheadline_2005.txt\n\n" + str(archive / "010_nordal_instruments_1998.txt").encode()
+    listed = b"1996/variants/prn_subheadline_2005.txt  \r\n\n  " + str(archive / "010_nordal_instruments_1998.txt").encode()
     result = run("convert", "1996/*.gz", "--files-from", "-", "--out-dir", tmp_path / "out", cwd=archive, stdin=listed)
     assert result.returncode == 0, result.stderr
     assert sorted(tree(tmp_path / "out")) == [
@@ -835,3 +835,24 @@ def test_a_killed_feed_s_temporary_file_goes_with_the_next_run(archive, tmp_path
     result = run("convert", archive, "--to", "jsonl", "-o", tmp_path / "feeds" / "all.jsonl", "--jobs", "1")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "feeds").iterdir()) == [".all.jsonl.tmp", "all.jsonl"]  # not ours: kept
+
+
+def test_a_file_named_with_a_line_break_fails_on_one_line(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a\nb.txt").write_bytes(b"")
+    (tmp_path / "in" / "c.txt").write_bytes((EXAMPLES / "000_9e0e0fb7cf4518a9.txt").read_bytes())
+    result = run("convert", tmp_path / "in", "--out-dir", tmp_path / "out", "--jobs", "1", "--errors", tmp_path / "e.jsonl")
+    assert result.returncode == 1
+    lines = result.stderr.decode().splitlines()
+    assert lines[0] == f"prconvert: {tmp_path / 'in'}/a\\nb.txt: input is empty" and len(lines) == 2
+    assert json.loads((tmp_path / "e.jsonl").read_text())["input"] == f"{tmp_path / 'in'}/a\nb.txt"  # the name itself
+
+
+def test_a_time_limit_on_dask_is_refused_not_ignored(archive, tmp_path):
+    result = run("convert", archive, "--out-dir", tmp_path / "out", "--engine", "dask", "--timeout", "5")
+    assert result.returncode == 2 and result.stderr.decode() == (
+        "prconvert: --timeout works with the local engine only (Dask runs conversions in threads, where no timer "
+        "can stop one)\n")
+    with pytest.raises(ConversionError, match="^--timeout: works with the local engine only"):
+        convert_batch(find_inputs([str(archive)])[0], BatchOptions(out_dir=tmp_path / "out", engine="dask", timeout=5.0))
+    assert not (tmp_path / "out").exists()
