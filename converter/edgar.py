@@ -29,10 +29,20 @@ class EdgarDocument:
 
 
 @frozen
+class Filer:
+    """One registrant of a submission (a utility's holding company and its subsidiaries file one
+    release together): who the issuer's CIK is chosen from."""
+
+    cik: str | None
+    company_name: str | None
+
+
+@frozen
 class Submission:
     filing: Filing | None
     documents: tuple[EdgarDocument, ...]
     is_wrapped: bool
+    filers: tuple[Filer, ...] = ()
 
 
 def is_sgml(lines: tuple[str, ...]) -> bool:
@@ -50,8 +60,8 @@ def read_submission(lines: tuple[str, ...]) -> Submission:
     if not is_sgml(lines):
         return Submission(filing=None, documents=(EdgarDocument(None, lines, 1),), is_wrapped=False)
     _check_complete(lines)
-    filing = _read_header(lines)
-    return Submission(filing=filing, documents=tuple(_read_documents(lines)), is_wrapped=True)
+    filing, filers = _read_header(lines)
+    return Submission(filing=filing, documents=tuple(_read_documents(lines)), is_wrapped=True, filers=filers)
 
 
 def _check_complete(lines: tuple[str, ...]) -> None:
@@ -78,8 +88,12 @@ def _check_complete(lines: tuple[str, ...]) -> None:
 _KEY_BLANKS = re.compile(r"[\s-]+")
 
 
-def _read_header(lines: tuple[str, ...]) -> Filing | None:
+def _read_header(lines: tuple[str, ...]) -> tuple[Filing | None, tuple[Filer, ...]]:
+    """The header's fields and its filers. With several filers, the filing's CIK and name are
+    those of the filer whose CIK opens the accession number (the one who submitted it), else the
+    first's."""
     fields: dict[str, str] = {}
+    filers: list[dict[str, str]] = []
     in_header = False
     for line in lines:
         upper = line.strip().upper()
@@ -90,20 +104,31 @@ def _read_header(lines: tuple[str, ...]) -> Filing | None:
             break
         if not in_header:
             continue
+        if upper in ("FILER:", "<FILER>"):
+            filers.append({})
+            continue
         match = _HEADER_FIELD.match(line) or _TAG_FIELD.match(line)
         if match and match["value"]:
             key = _KEY_BLANKS.sub(" ", match["key"].upper())
-            fields.setdefault(key, match["value"])  # the first filer wins
+            fields.setdefault(key, match["value"])
+            if filers:
+                filers[-1].setdefault(key, match["value"])
     if not fields:
-        return None
+        return None, ()
+    registrants = tuple(Filer(cik=f.get("CENTRAL INDEX KEY") or f.get("CIK"),
+                              company_name=f.get("COMPANY CONFORMED NAME") or f.get("CONFORMED NAME"))
+                        for f in filers)
+    accession = fields.get("ACCESSION NUMBER") or ""
+    submitter = next((f for f in registrants if f.cik and accession.startswith(f.cik.zfill(10))), None)
     return Filing(
         accession_number=fields.get("ACCESSION NUMBER"),
         form_type=fields.get("CONFORMED SUBMISSION TYPE") or fields.get("TYPE"),
         filed=_iso(fields.get("FILED AS OF DATE") or fields.get("FILING DATE")),
         period=_iso(fields.get("CONFORMED PERIOD OF REPORT") or fields.get("PERIOD")),
-        cik=fields.get("CENTRAL INDEX KEY") or fields.get("CIK"),
-        company_name=fields.get("COMPANY CONFORMED NAME") or fields.get("CONFORMED NAME"),
-    )
+        cik=submitter.cik if submitter else fields.get("CENTRAL INDEX KEY") or fields.get("CIK"),
+        company_name=submitter.company_name if submitter else
+        fields.get("COMPANY CONFORMED NAME") or fields.get("CONFORMED NAME"),
+    ), registrants
 
 
 _EIGHT_DIGITS = re.compile(r"[0-9]{8}")  # a date as the header prints it: 20050125

@@ -13,7 +13,7 @@ from . import lines as shape
 from .fields.contacts import read_contacts
 from .fields.dateline import dateline_date, match_dateline, numeric_dates
 from .fields.front import AUDIENCE, EXHIBIT, RELEASE_NUMBER
-from .fields.issuer import issuer_from_sentence, issuer_from_tag_line, issuer_from_title
+from .fields.issuer import issuer_from_sentence, issuer_from_tag_line, issuer_from_title, named_filer
 from .fields.safe_harbor import is_safe_harbor_heading, split_risks
 from .fields.wire import LEADING_TAGS, TICKER, TICKER_GROUP, bare_tickers, exchange_name, strip_tags, wire_code, wire_service
 from .records import (
@@ -45,8 +45,9 @@ class _Release:
         self.warnings.append(ParseWarning(code=code, message=message, line=line))
 
 
-def extract_release(lines: tuple[str, ...], segments: tuple[Segment, ...], source: Source) -> Release:
-    """Read every contract field except tables and facts from a segmented release."""
+def extract_release(lines: tuple[str, ...], segments: tuple[Segment, ...], source: Source, filers=()) -> Release:
+    """Read every contract field except tables and facts from a segmented release (``filers``:
+    the submission's registrants, which the issuer's CIK is chosen from)."""
     release = _Release(lines, segments)
     exhibit, exhibit_lines = _exhibit(release)
     number, number_lines = _release_number(release)
@@ -60,7 +61,7 @@ def extract_release(lines: tuple[str, ...], segments: tuple[Segment, ...], sourc
     audience, audience_lines = _audience(release)
     dateline, dateline_rest, dateline_wire = _dateline(release, source)
     body = _body(release, dateline_rest)
-    issuer = _issuer(release, body, headline, source)
+    issuer = _issuer(release, body, headline, source, filers)
     spans = [(s.first, s.last) for s in release.of("table")]
     tables, facts, table_warnings = read_tables(lines, spans, source)
     release.warnings += table_warnings
@@ -187,26 +188,44 @@ def _continues_across_page(release: _Release, previous, segment: Segment, text: 
 _SOURCE_NAME = re.compile(r"^\s*SOURCE\s+(.+?)\s*$")  # PR Newswire's trailer: "SOURCE Acme Corp"
 
 
-def _issuer(release: _Release, body, headline: str | None, source: Source) -> Issuer | None:
+def _issuer(release: _Release, body, headline: str | None, source: Source, filers=()) -> Issuer | None:
+    name, lines = _issuer_name(release, body)
+    if name is None:
+        release.warn("issuer_missing", "the issuer's name was not found in the release")
     cik = source.filing.cik if source.filing else None
+    if len(filers) > 1:  # several registrants filed it: the issuer's CIK is the one named so
+        named = named_filer(name, filers)
+        accession = source.filing.accession_number or ""
+        if named is not None:
+            cik = named.cik
+        elif not (cik and accession.startswith(cik.zfill(10))):  # nor the filer who submitted it
+            release.warn("issuer_cik_uncertain",
+                         f"{len(filers)} companies filed this submission, none named {name or 'as the issuer'} nor the "
+                         f"accession number's; the CIK is the first filer's ({source.filing.company_name})",
+                         lines[0] if lines else None)
+    if name is None:
+        return Issuer(name=None, cik=cik, lines=None) if cik else None
+    return Issuer(name=name, cik=cik, lines=lines)
+
+
+def _issuer_name(release: _Release, body) -> tuple[str | None, tuple[int, int] | None]:
     for i, line in _front_lines(release, ("headline", "wire")):
         name = issuer_from_tag_line(line)
         if name:
-            return Issuer(name=name, cik=cik, lines=(i + 1, i + 1))
+            return name, (i + 1, i + 1)
     for segment in release.of("headline")[:1]:
         name = issuer_from_title(release.text(segment))
         if name:
-            return Issuer(name=name, cik=cik, lines=(segment.first + 1, segment.first + 1))
+            return name, (segment.first + 1, segment.first + 1)
     if body:
         name = issuer_from_sentence(body[0].text)
         if name:
-            return Issuer(name=name, cik=cik, lines=(body[0].lines[0], body[0].lines[0]))
+            return name, (body[0].lines[0], body[0].lines[0])
     for segment in release.of("end"):
         match = _SOURCE_NAME.match(release.lines[segment.first])
         if match:
-            return Issuer(name=match[1], cik=cik, lines=(segment.first + 1, segment.first + 1))
-    release.warn("issuer_missing", "the issuer's name was not found in the release")
-    return Issuer(name=None, cik=cik, lines=None) if cik else None
+            return match[1], (segment.first + 1, segment.first + 1)
+    return None, None
 
 
 def _securities(release: _Release) -> tuple[Security, ...]:

@@ -72,7 +72,7 @@ def convert_bytes_checked(data: bytes, name: str = "-", *, max_bytes: int = DEFA
                 budget.spend_release()
                 # Lines of the other releases are blanked, so numbers stay those of the document.
                 part = ("",) * first + lines[first: last + 1] + ("",) * (len(lines) - last - 1)
-                bundle.append(extract_release(part, _segment_span(lines, first, last), source))
+                bundle.append(extract_release(part, _segment_span(lines, first, last), source, submission.filers))
             bundle = _share_exhibit(bundle)
             releases += [attrs.evolve(r, warnings=r.warnings + tuple(notes)) for r in bundle] if notes else bundle
         checked = []

@@ -66,6 +66,44 @@ def test_multi_filer_header_gives_first_filer():
     assert release.issuer.cik == "0009990001"
 
 
+def _reordered(header: bytes, accession: bytes) -> bytes:
+    """HEADER with the subsidiary listed first and the accession number given."""
+    first, second = header.split(b"FILER:\n")[1:]
+    head = header.split(b"FILER:\n")[0].replace(b"0009990001-04-000001", accession)
+    return head + b"FILER:\n" + second.replace(b"</SEC-HEADER>\n", b"") + b"FILER:\n" + first + b"</SEC-HEADER>\n"
+
+
+@pytest.mark.parametrize("accession, filing_cik", [(b"0009990001-04-000001", "0009990001"),  # the issuer submitted it
+                                                   (b"0000950123-04-000001", "0009990002")])  # an agent did: first filer
+def test_several_filers_the_issuer_s_cik_is_the_one_named(accession, filing_cik):
+    data = _reordered(HEADER, accession) + HTML_EXHIBIT + b"</SEC-DOCUMENT>\n"
+    [release] = convert_bytes(data, "f.txt")
+    assert release.source.filing.cik == filing_cik
+    assert (release.issuer.name, release.issuer.cik) == ("Acme Widget Corp.", "0009990001")  # ACME WIDGET CORP
+    assert "issuer_cik_uncertain" not in [w.code for w in release.warnings]
+
+
+def test_several_filers_none_named_is_a_warning():
+    data = _reordered(HEADER, b"0000950123-04-000001").replace(b"ACME WIDGET CORP", b"OTHER HOLDINGS CORP")
+    [release] = convert_bytes(data + HTML_EXHIBIT + b"</SEC-DOCUMENT>\n", "f.txt")
+    assert release.issuer.cik == "0009990002"  # the first filer's, said to be uncertain
+    [warning] = [w for w in release.warnings if w.code == "issuer_cik_uncertain"]
+    assert warning.message == ("2 companies filed this submission, none named Acme Widget Corp. nor the accession "
+                               "number's; the CIK is the first filer's (ACME SUBSIDIARY INC)")
+
+
+@pytest.mark.parametrize("name, conformed", [("Southern Company", "SOUTHERN CO"), ("The Boeing Company", "BOEING CO"),
+                                             ("Sears, Roebuck and Co.", "SEARS ROEBUCK & CO"),
+                                             ("Alabama Power", "ALABAMA POWER CO"), ("AT&T Corp.", "AT&T CORP")])
+def test_a_printed_name_finds_its_conformed_filer(name, conformed):
+    from converter.edgar import Filer
+    from converter.fields.issuer import named_filer
+
+    filers = [Filer("1", "SOUTHERN POWER CO"), Filer("2", conformed), Filer("3", "GEORGIA POWER CO")]
+    assert named_filer(name, filers) == Filer("2", conformed)
+    assert named_filer("Southern", [Filer("1", "SOUTHERN CO"), Filer("2", "SOUTHERN POWER CO")]) is None  # two fit
+
+
 def test_submission_without_release_is_refused_clearly():
     body = b"<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<TEXT>\nItem 9. Regulation FD Disclosure.\nNothing here.\n</TEXT>\n</DOCUMENT>\n"
     with pytest.raises(NoReleaseError, match="no EX-99 or EX-20 exhibit"):

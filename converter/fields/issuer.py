@@ -66,3 +66,29 @@ def _name_with_suffix(text: str) -> str | None:
     if any(_NOT_A_NAME_WORD.fullmatch(word.strip(",.")) for word in words):
         return None
     return name
+
+
+# EDGAR's conformed names abbreviate: "SOUTHERN CO" for "Southern Company", "SEARS ROEBUCK & CO".
+_CONFORMED_WORDS = {"COMPANY": "CO", "COMPANIES": "COS", "CORPORATION": "CORP", "INCORPORATED": "INC",
+                    "LIMITED": "LTD", "AND": "&"}
+_NAME_WORD = re.compile(r"[A-Z0-9&]+")
+
+
+def conformed_words(name: str) -> tuple[str, ...]:
+    """A company name as EDGAR's conformed names spell it, word by word: upper case, no
+    punctuation, suffixes abbreviated, a leading "The" dropped."""
+    words = [_CONFORMED_WORDS.get(word, word) for word in _NAME_WORD.findall(name.upper().replace("'", ""))]
+    return tuple(words[1:] if words[:1] == ["THE"] else words)
+
+
+def named_filer(name: str | None, filers):
+    """The one filer of a submission whose conformed name is the issuer's name (or the name with
+    words dropped at its end, "Alabama Power" for ALABAMA POWER CO); None when none or several are."""
+    if not name:
+        return None
+    wanted = conformed_words(name)
+    named = [f for f in filers if f.company_name and conformed_words(f.company_name) == wanted]
+    if not named:
+        named = [f for f in filers if f.company_name and wanted
+                 and conformed_words(f.company_name)[:len(wanted)] == wanted]
+    return named[0] if len(named) == 1 else None
