@@ -13,7 +13,7 @@ _PUBLIC = {
     "BatchOptions": "batch", "BatchSummary": "batch", "convert_batch": "batch",
     "BinaryInputError": "errors", "ConversionError": "errors", "EmptyInputError": "errors",
     "InputTooLargeError": "errors", "InvalidRecordError": "errors", "NoReleaseError": "errors",
-    "TransformError": "errors", "TruncatedSubmissionError": "errors",
+    "TransformError": "errors", "TruncatedSubmissionError": "errors", "UnreadableInputError": "errors",
     "release_from_dict": "jsonform", "release_to_dict": "jsonform",
     "find_inputs": "layout",
     "convert_bytes": "pipeline", "convert_path": "pipeline", "iter_releases": "pipeline",
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from .batch import BatchOptions, BatchSummary, convert_batch
     from .errors import (
         BinaryInputError, ConversionError, EmptyInputError, InputTooLargeError, InvalidRecordError,
-        NoReleaseError, TransformError, TruncatedSubmissionError,
+        NoReleaseError, TransformError, TruncatedSubmissionError, UnreadableInputError,
     )
     from .jsonform import release_from_dict, release_to_dict
     from .layout import find_inputs

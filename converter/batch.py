@@ -345,7 +345,7 @@ class _FeedSink:
                 raise ConversionError("is a folder; -o names the feed's file (--out-dir: a file per release)",
                                       str(self.target))
             if self.target.exists() and not options.overwrite:
-                raise ConversionError(f"{self.target} exists; not overwriting it (use --overwrite)", str(self.target))
+                raise ConversionError("exists; not overwriting it (use --overwrite)", str(self.target))
             if (blocking := file_in_the_way(self.target.parent)) is not None:
                 raise ConversionError(f"cannot write the feed: {blocking} is a file", str(self.target))
             try:

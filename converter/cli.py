@@ -180,6 +180,16 @@ def _read(args) -> tuple[bytes, str]:
         return read_input(path, args.max_bytes), path.name
     except OSError as error:
         raise ConversionError(f"cannot read: {error.strerror}", args.input) from None
+    except ConversionError as error:  # a .gz that is not gzip or is over the limit
+        raise error.at(args.input) from None
+
+
+def _convert(args, data: bytes, name: str):
+    """The input's records; an error names the path as given (the record: the file's name)."""
+    try:
+        return convert_bytes(data, name, max_bytes=args.max_bytes)
+    except ConversionError as error:
+        raise (error.at(args.input) if error.source == name else error) from None
 
 
 def run_convert(args) -> int:
@@ -195,7 +205,7 @@ def run_convert(args) -> int:
         return 2
     stylesheet = load_stylesheet(args.xslt) if args.xslt else None
     data, name = _read(args)
-    releases = convert_bytes(data, name, max_bytes=args.max_bytes)
+    releases = _convert(args, data, name)
     if stylesheet is not None:
         payload = apply_stylesheet(stylesheet, releases_to_xml(releases), params, source=args.xslt)
     else:
@@ -210,11 +220,30 @@ def run_convert(args) -> int:
             write_atomic(Path(args.output), payload, overwrite=args.overwrite)
         except OSError as error:
             raise ConversionError(f"cannot write: {error.strerror or error}", args.output) from None
-    for release in releases:
-        for warning in release.warnings:
-            where = f":{warning.line}" if warning.line else ""
-            print(one_line(f"prconvert: {name}{where}: warning: {warning.code}: {warning.message}"), file=sys.stderr)
+    _print_warnings(args, data, releases)
     return 0
+
+
+def _print_warnings(args, data: bytes, releases) -> None:
+    """Each warning on stderr at the line of the file it is about (as an error's line is, so that
+    an editor's "go to line" lands on it); records count lines inside an exhibit's <TEXT>."""
+    starts = {}
+    if any(w.line for r in releases if r.source.document is not None for w in r.warnings):
+        from .edgar import read_submission
+        from .reader import decode_bytes
+
+        starts = {d.document: d.first_line for d in read_submission(decode_bytes(data, args.max_bytes).lines).documents}
+    for release in releases:
+        html = any(w.code == "html_converted" for w in release.warnings)
+        for warning in release.warnings:
+            where, note = f":{warning.line}" if warning.line else "", ""
+            if warning.line and release.source.document in starts:
+                if html:
+                    note = " (a line of the text taken from the exhibit's HTML)"
+                else:
+                    where = f":{warning.line + starts[release.source.document] - 1}"
+            print(one_line(f"prconvert: {args.input}{where}: warning: {warning.code}: {warning.message}{note}"),
+                  file=sys.stderr)
 
 
 def _is_batch(args) -> bool:
@@ -276,7 +305,7 @@ def run_inspect(args) -> int:
     from .reader import decode_bytes
 
     data, name = _read(args)
-    releases = convert_bytes(data, name, max_bytes=args.max_bytes)
+    releases = _convert(args, data, name)
     documents = {d.document: d.lines for d in read_submission(decode_bytes(data, args.max_bytes).lines).documents}
     for release in releases:
         sys.stdout.write(render_blocks(release, documents.get(release.source.document, ())))

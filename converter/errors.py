@@ -39,6 +39,10 @@ class EmptyInputError(ConversionError):
     """The input holds no text at all."""
 
 
+class UnreadableInputError(ConversionError):
+    """The input file cannot be read: missing, a folder, or not readable by this user."""
+
+
 class BinaryInputError(ConversionError):
     """The input is not text (NUL bytes or control characters)."""
 

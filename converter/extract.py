@@ -12,6 +12,7 @@ import attrs
 from . import lines as shape
 from .fields.contacts import read_contacts
 from .fields.dateline import dateline_date, match_dateline, numeric_dates
+from .fields.dates import NUMERIC_DATE, WRITTEN_DATE
 from .fields.front import AUDIENCE, EXHIBIT, RELEASE_NUMBER
 from .fields.issuer import issuer_from_sentence, issuer_from_tag_line, issuer_from_title, named_filer
 from .fields.safe_harbor import is_safe_harbor_heading, split_risks
@@ -153,11 +154,32 @@ def _dateline(release: _Release, source: Source):
     date, reference = dateline_date(found, references)
     if reference:
         release.warn("dateline_year_inferred", f"dateline prints no year; took it from {reference}", head.first + 1)
+    elif date is None:
+        release.warn("dateline_undated", "the dateline prints no date" + _date_alone_above(release, head.first),
+                     head.first + 1)
     dateline = Dateline(
         city=found.city, region=found.region, date=date, text=found.text, lines=(head.first + 1, head.last + 1)
     )
     rest = paragraph[found.end:].strip()
     return dateline, (rest, head.first + 1, last + 1), found.wire_text
+
+
+_DATE_LABEL = re.compile(r"(?:[A-Za-z][A-Za-z ]{0,29}:\s*)?")  # "Date:", "For release:"
+
+
+def _date_alone_above(release: _Release, dateline_first: int) -> str:
+    """A date printed on a line of its own above the dateline (the release's date, as some print
+    it right-aligned over the headline or as "Date: ..."), for the warning: the dateline's date
+    is only the dateline's own."""
+    for i, line in _front_lines(release, ("header", "contact", "headline", "subheadline")):
+        text = line.strip()
+        if i >= dateline_first:
+            break
+        for pattern in (WRITTEN_DATE, NUMERIC_DATE):
+            found = pattern.search(text)
+            if found and found.end() == len(text) and _DATE_LABEL.fullmatch(text[:found.start()]):
+                return f"; a line above it prints a date: {text}"
+    return ""
 
 
 def _body(release: _Release, dateline_rest) -> tuple[Paragraph, ...]:

@@ -63,7 +63,7 @@ def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = False) 
     files to each folder, and asking for the folder first would cost a look-up per file."""
     path = os.fspath(path)
     if not overwrite and os.path.exists(path):
-        raise ConversionError(f"{path} exists; not overwriting it (use --overwrite)", path)
+        raise ConversionError("exists; not overwriting it (use --overwrite)", path)
     try:
         try:
             handle, temporary = temporary_beside(path)

@@ -14,7 +14,7 @@ from pathlib import Path
 import attrs
 
 from .edgar import EdgarDocument, Submission, read_submission
-from .errors import ConversionError, InputTooLargeError, NoReleaseError
+from .errors import ConversionError, InputTooLargeError, NoReleaseError, UnreadableInputError
 from .extract import extract_release
 from .jsonform import release_to_dict
 from .input_cache import clear_input_caches
@@ -41,6 +41,9 @@ class CheckedRelease:
 
 def convert_bytes(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Release]:
     """Convert one input (a bare release, a cut ``<DOCUMENT>`` or a full submission) to records."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"convert_bytes takes the input's bytes, not {type(data).__name__}: "
+                        "give text as text.encode(), or a file to convert_path")
     return [checked.release for checked in convert_bytes_checked(data, name, max_bytes=max_bytes)]
 
 
@@ -148,7 +151,11 @@ def convert_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES)
     the file (``source.name``); an error names the path as given, so a user can find it."""
     path = Path(path)
     try:
-        return convert_bytes(read_input(path, max_bytes), path.name, max_bytes=max_bytes)
+        try:
+            data = read_input(path, max_bytes)
+        except OSError as error:
+            raise UnreadableInputError(why_unreadable(path) or f"cannot read: {error.strerror or error}") from None
+        return convert_bytes(data, path.name, max_bytes=max_bytes)
     except ConversionError as error:
         raise error.at(os.fspath(path)) from None
 
@@ -157,12 +164,11 @@ def iter_releases(paths: Iterable[str | os.PathLike], *,
                   on_error: Callable[[ConversionError], None] | None = None, **options) -> Iterator[Release]:
     """Yield the records of many files in order; a file that fails raises its ConversionError,
     or, given ``on_error``, is handed to it and skipped, so a feed goes on past a bad file."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        raise TypeError("iter_releases takes several paths (a list, a generator); for one file use convert_path")
     for path in paths:
         try:
-            try:
-                releases = convert_path(path, **options)
-            except OSError as error:
-                raise ConversionError(f"cannot read: {error.strerror or error}", str(path)) from None
+            releases = convert_path(path, **options)
         except ConversionError as error:
             if on_error is None:
                 raise

@@ -169,7 +169,12 @@ def _instance_of(path: Path, work: Path, max_bytes: int | None) -> Path:
         _refuse_doctype(path)
         return path
     target = work / f"{len(list(work.iterdir()))}-{path.stem}.xbrl"
-    target.write_bytes(data if instance else to_xbrl(convert_bytes(data, path.name, max_bytes=limit)))
+    if not instance:
+        try:
+            data = to_xbrl(convert_bytes(data, path.name, max_bytes=limit))
+        except ConversionError as error:
+            raise error.at(str(path)) from None
+    target.write_bytes(data)
     if instance:
         _refuse_doctype(target, str(path))
     return target

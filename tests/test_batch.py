@@ -321,7 +321,7 @@ def test_iter_releases_can_go_on_past_a_bad_file(tmp_path):
     releases = list(iter_releases([EXAMPLES / "000_9e0e0fb7cf4518a9.txt", bad, tmp_path / "gone.txt", BUNDLED],
                                   on_error=seen.append))
     assert len(releases) == 3 and [str(e) for e in seen] == [f"{bad}: input is empty",
-                                                             f"{tmp_path / 'gone.txt'}: cannot read: No such file or directory"]
+                                                             f"{tmp_path / 'gone.txt'}: no such file"]
 
 
 def test_readme_documents_batch_mode():

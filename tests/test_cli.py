@@ -189,4 +189,42 @@ def test_a_file_that_is_utf16_only_by_its_mark_is_one_line(tmp_path):
     (tmp_path / "x.txt").write_bytes(b"\xff\xfe" + "ACME, Ohio".encode("utf-16-le") + b"\x00\xd8A\x00")  # a lone surrogate
     result = run("convert", tmp_path / "x.txt")
     assert result.returncode == 1
-    assert result.stderr.decode() == "prconvert: x.txt:1: input reads as UTF-16 but is not: illegal UTF-16 surrogate at byte 22\n"
+    assert result.stderr.decode() == f"prconvert: {tmp_path / 'x.txt'}:1: input reads as UTF-16 but is not: illegal UTF-16 surrogate at byte 22\n"
+
+
+def test_single_file_messages_name_the_path_as_given(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "empty.txt").write_bytes(b"")
+    result = run("convert", "sub/empty.txt", cwd=tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (1, "prconvert: sub/empty.txt: input is empty\n")
+    (tmp_path / "mine.json").write_text("mine")
+    result = run("convert", SEED, "-o", tmp_path / "mine.json")
+    assert result.stderr.decode() == f"prconvert: {tmp_path / 'mine.json'}: exists; not overwriting it (use --overwrite)\n"
+
+
+def test_a_warning_names_the_line_of_the_file(tmp_path):
+    """Records count lines inside an exhibit's <TEXT>; on stderr a warning is at the file's line, as errors are."""
+    text = SEED.read_bytes()
+    wrapped = b"<DOCUMENT>\n<TYPE>EX-99\n<SEQUENCE>2\n<TEXT>\n" + text + b"</TEXT>\n</DOCUMENT>\n"
+    (tmp_path / "x.txt").write_bytes(wrapped)
+    record = json.loads(run("convert", SEED).stdout)
+    [warning] = record["warnings"]  # the seed's dateline prints no date
+    result = run("convert", tmp_path / "x.txt")
+    assert result.returncode == 0
+    line = warning["line"] + 4  # below the four wrapper lines
+    assert result.stderr.decode() == (f"prconvert: {tmp_path / 'x.txt'}:{line}: warning: dateline_undated: "
+                                      "the dateline prints no date\n")
+    assert wrapped.decode().splitlines()[line - 1] == text.decode().splitlines()[warning["line"] - 1]
+
+
+def test_the_api_refuses_what_it_cannot_read_with_conversion_errors(tmp_path):
+    import converter
+
+    with pytest.raises(converter.UnreadableInputError, match=f"^{tmp_path}: is a folder, not a file$"):
+        converter.convert_path(tmp_path)
+    with pytest.raises(converter.UnreadableInputError, match="gone.txt: no such file$"):
+        converter.convert_path(tmp_path / "gone.txt")
+    with pytest.raises(TypeError, match="iter_releases takes several paths"):
+        list(converter.iter_releases(str(SEED)))
+    with pytest.raises(TypeError, match="convert_bytes takes the input's bytes, not str"):
+        converter.convert_bytes(SEED.read_text())

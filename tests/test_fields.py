@@ -67,3 +67,16 @@ def test_a_risk_keeps_the_end_of_its_last_word():
     assert split_risks(text) == ["pricing by each competitor", "changes in supply", "a weaker brand"]
     text = "Risks include weak demand; pricing by each competitor or; the loss of a brand"
     assert split_risks(text) == ["weak demand", "pricing by each competitor", "the loss of a brand"]
+
+
+def test_an_undated_dateline_is_a_warning_that_points_at_a_date_above():
+    from converter import convert_bytes
+
+    text = (b"                                                  Jan. 25, 2005\n\n"
+            b"              Acme Widget Corp. Reports Record Sales\n\n"
+            b"ATLANTA - Acme Widget Corp. today reported record sales of $12.5 million for the\n"
+            b"fourth quarter, compared with $10.1 million a year earlier, the company said.\n")
+    [release] = convert_bytes(text, "x.txt")
+    assert release.dateline.city == "ATLANTA" and release.dateline.date is None
+    assert [(w.code, w.message, w.line) for w in release.warnings] == [
+        ("dateline_undated", "the dateline prints no date; a line above it prints a date: Jan. 25, 2005", 5)]
