@@ -118,7 +118,9 @@ def _matchers_of_type(kind: str | None) -> tuple[list[int], list[tuple[_Matcher,
 
 @cache
 def line_item(unit: str, instant: bool) -> Concept:
-    """The generic concept for a value of ``unit`` whose row maps to nothing."""
-    base = {"monetary": "LineItemAmount", "perShare": "LineItemPerShare", "shares": "LineItemShares",
-            "pure": "LineItemPercent", "decimal": "LineItemNumber"}[UNIT_TYPES[unit]]
+    """The generic concept for a value of ``unit`` whose row maps to nothing: a percentage apart
+    from a rate or ratio printed as one (an exchange rate of 0.7353 is no 73.53 %)."""
+    base = "LineItemRatio" if unit == "pure" else {
+        "monetary": "LineItemAmount", "perShare": "LineItemPerShare", "shares": "LineItemShares",
+        "pure": "LineItemPercent", "decimal": "LineItemNumber"}[UNIT_TYPES[unit]]
     return all_concepts()[base + ("AtInstant" if instant else "")]

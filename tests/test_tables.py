@@ -167,6 +167,14 @@ def test_a_readable_table_and_a_row_that_maps_to_nothing():
     assert all(f.decimals == 0 and f.unit == "USD" for f in release.facts)
 
 
+def test_a_rate_is_a_ratio_and_a_percentage_a_percent():
+    """An exchange rate of 0.7353 is no 73.53 %: its line item is a ratio, apart from percentages."""
+    release = _acme("Exchange rate", "0.7353", "0.7109", "Gross margin %", "41.2", "39.8")
+    assert [(f.concept, f.value, f.unit) for f in release.facts] == [
+        ("LineItemRatio", 0.7353, "pure"), ("LineItemRatio", 0.7109, "pure"),
+        ("LineItemPercent", 0.412, "pure"), ("LineItemPercent", 0.398, "pure")]
+
+
 def test_a_deduction_printed_in_parentheses_is_not_the_expense_concept():
     """Some statements print expenses as deductions; mapped, (432) would read as a tax benefit."""
     release = _acme("Income tax expense", "$(432)", "$(410)", "Income tax expense", "(12)", "15")
