@@ -348,8 +348,9 @@ class _FeedSink:
                 raise ConversionError("exists; not overwriting it (use --overwrite)", str(self.target))
             if (blocking := file_in_the_way(self.target.parent)) is not None:
                 raise ConversionError(f"cannot write the feed: {blocking} is a file", str(self.target))
+            if not self.target.parent.is_dir():  # a mistyped path is told, not made
+                raise ConversionError(f"cannot write the feed: no folder {self.target.parent}", str(self.target))
             try:
-                self.target.parent.mkdir(parents=True, exist_ok=True)
                 remove_temporaries_of(self.target)  # a killed run's: a feed starts again whole
                 handle, name = temporary_beside(str(self.target))
             except OSError as error:

@@ -20,7 +20,7 @@ from .feeds import FEEDS
 from .errors import ConversionError, one_line
 from .inspect import render_blocks
 from .layout import DEFAULT_INCLUDE, find_inputs, read_file_list
-from .output import FORMATS, releases_to_xml, remove_temporaries_of, write_atomic
+from .output import FORMATS, file_in_the_way, releases_to_xml, remove_temporaries_of, write_atomic
 from .pipeline import convert_bytes, read_input, why_unreadable
 from .reader import DEFAULT_MAX_BYTES
 from .transform import PARAM_NAME, STYLESHEETS, apply_stylesheet, load_stylesheet
@@ -215,6 +215,9 @@ def run_convert(args) -> int:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
     else:
+        folder = Path(args.output).parent
+        if not folder.is_dir() and file_in_the_way(folder) is None:  # a mistyped path is told, not made
+            raise ConversionError(f"cannot write: no folder {folder}", args.output)
         try:
             remove_temporaries_of(args.output)  # what a killed run left
             write_atomic(Path(args.output), payload, overwrite=args.overwrite)
@@ -281,6 +284,16 @@ def run_batch(args) -> int:
     return 1 if summary.failed or summary.stopped else 0
 
 
+def _what_makes_a_batch(args) -> str:
+    if len(args.inputs) == 1 and not args.files_from:
+        only = args.inputs[0]
+        if Path(only).is_dir():
+            return f"a folder ({only}: its files convert as a batch)"
+        if _GLOB.search(only) and not Path(only).exists():
+            return f"a pattern ({only}: its matches convert as a batch)"
+    return "several inputs"
+
+
 def _batch_usage(args) -> str | None:
     """Why these options do not make a batch, or None."""
     if args.xslt:
@@ -290,7 +303,7 @@ def _batch_usage(args) -> str | None:
     if args.out_dir and args.output not in (None, "-"):
         return "give --out-dir (a file per release) or -o (one feed), not both"
     if not args.out_dir and args.to not in FEEDS:
-        return f"--to {args.to} with several inputs needs --out-dir DIR (or a feed: --to {', '.join(sorted(FEEDS))})"
+        return f"--to {args.to} with {_what_makes_a_batch(args)} needs --out-dir DIR (or a feed: --to {', '.join(sorted(FEEDS))})"
     if args.param and args.to not in STYLESHEETS:
         return f"--param needs an XSLT format, not --to {args.to}"
     if args.scheduler and args.engine != "dask":

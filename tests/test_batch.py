@@ -471,6 +471,7 @@ def test_a_feed_that_cannot_be_written_leaves_no_file(archive, tmp_path, monkeyp
         real_add(self, piece)
     monkeypatch.setattr(FeedWriter, "add", add)
     feed = tmp_path / "feeds" / "all.jsonl"
+    feed.parent.mkdir()
     summary = batch([archive], to="jsonl", output=feed, jobs=1)
     assert summary.stopped == f"{feed}: cannot write the feed: [Errno 28] No space left on device; nothing was written"
     assert (summary.converted, summary.failed, summary.left) == (2, 1, 19 - 3)
@@ -484,6 +485,7 @@ def test_a_feed_whose_last_write_fails_leaves_no_file(archive, tmp_path, monkeyp
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
     monkeypatch.setattr(FeedWriter, "close", close)
     feed = tmp_path / "feeds" / "all.atom"
+    feed.parent.mkdir()
     summary = batch([archive], to="atom", output=feed, jobs=1)
     assert (summary.converted, summary.failed, summary.left) == (19, 0, 0)
     assert summary.stopped.endswith("nothing was written") and "; stopped: " in str(summary)
@@ -697,6 +699,7 @@ def test_an_interrupt_while_a_feed_cannot_be_written_stays_an_interrupt(archive,
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
     monkeypatch.setattr(os, "fdopen", FullDisk)
     feed = tmp_path / "feeds" / "all.jsonl"
+    feed.parent.mkdir()
     with pytest.raises(KeyboardInterrupt):
         batch([archive], to="jsonl", output=feed, jobs=1)
     assert list((tmp_path / "feeds").iterdir()) == []

@@ -228,3 +228,20 @@ def test_the_api_refuses_what_it_cannot_read_with_conversion_errors(tmp_path):
         list(converter.iter_releases(str(SEED)))
     with pytest.raises(TypeError, match="convert_bytes takes the input's bytes, not str"):
         converter.convert_bytes(SEED.read_text())
+
+
+def test_a_mistyped_output_folder_is_told_not_made(tmp_path):
+    result = run("convert", SEED, "-o", tmp_path / "typo" / "deeper" / "x.json")
+    assert (result.returncode, result.stderr.decode()) == (
+        1, f"prconvert: {tmp_path / 'typo' / 'deeper' / 'x.json'}: cannot write: no folder {tmp_path / 'typo' / 'deeper'}\n")
+    result = run("convert", EXAMPLES, "--to", "jsonl", "-o", tmp_path / "typo" / "all.jsonl")
+    assert (result.returncode, result.stderr.decode()) == (
+        1, f"prconvert: {tmp_path / 'typo' / 'all.jsonl'}: cannot write the feed: no folder {tmp_path / 'typo'}\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_without_out_dir_says_it_is_a_folder(tmp_path):
+    result = run("convert", tmp_path)
+    assert (result.returncode, result.stderr.decode()) == (
+        2, f"prconvert: --to json with a folder ({tmp_path}: its files convert as a batch) needs --out-dir DIR "
+           "(or a feed: --to atom, csv, jsonl)\n")
