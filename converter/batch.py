@@ -78,7 +78,7 @@ class BatchSummary:
     def __str__(self) -> str:
         releases = "1 release" if self.releases == 1 else f"{self.releases} releases"
         text = (f"{self.converted} converted ({releases}), {self.skipped} skipped, "
-                f"{self.failed} failed, {self.warnings} warnings in {self.seconds:.1f} s "
+                f"{self.failed} failed, {self.warnings} warning{'' if self.warnings == 1 else 's'} in {self.seconds:.1f} s "
                 f"({self.rate:.0f} releases/s)")
         if self.stopped:
             text += f"; stopped{f', {self.left} inputs not tried' if self.left else ''}: {self.stopped}"

@@ -23,7 +23,7 @@ from .layout import DEFAULT_INCLUDE, find_inputs, read_file_list
 from .output import FORMATS, file_in_the_way, releases_to_xml, remove_temporaries_of, write_atomic
 from .pipeline import convert_bytes, read_input, why_unreadable
 from .reader import DEFAULT_MAX_BYTES
-from .transform import PARAM_NAME, STYLESHEETS, apply_stylesheet, load_stylesheet
+from .transform import PARAM_NAME, STYLESHEETS, apply_stylesheet, check_params, load_stylesheet
 from .validation import release_schema
 
 _GLOB = re.compile(r"[*?[]")
@@ -203,6 +203,9 @@ def run_convert(args) -> int:
     if params and not args.xslt and args.to not in STYLESHEETS:
         print(f"prconvert: --param needs --xslt or an XSLT format, not --to {args.to}", file=sys.stderr)
         return 2
+    if params and not args.xslt and (wrong := _wrong_param(args.to, params)):
+        print(f"prconvert: {wrong}", file=sys.stderr)
+        return 2
     stylesheet = load_stylesheet(args.xslt) if args.xslt else None
     data, name = _read(args)
     releases = _convert(args, data, name)
@@ -284,6 +287,15 @@ def run_batch(args) -> int:
     return 1 if summary.failed or summary.stopped else 0
 
 
+def _wrong_param(to: str, params: dict[str, str]) -> str | None:
+    """Why a built-in format cannot take these --param values, or None."""
+    try:
+        check_params(to, params)
+    except ConversionError as error:
+        return error.message
+    return None
+
+
 def _what_makes_a_batch(args) -> str:
     if len(args.inputs) == 1 and not args.files_from:
         only = args.inputs[0]
@@ -306,6 +318,8 @@ def _batch_usage(args) -> str | None:
         return f"--to {args.to} with {_what_makes_a_batch(args)} needs --out-dir DIR (or a feed: --to {', '.join(sorted(FEEDS))})"
     if args.param and args.to not in STYLESHEETS:
         return f"--param needs an XSLT format, not --to {args.to}"
+    if args.param and (wrong := _wrong_param(args.to, dict(args.param))):
+        return wrong
     if args.scheduler and args.engine != "dask":
         return "--scheduler needs --engine dask"
     if args.timeout is not None and args.engine != "local":

@@ -81,6 +81,7 @@ def load_stylesheet(path: str | os.PathLike) -> etree.XSLT:
     document = None
     try:
         document = etree.fromstring(data, safe_parser(), base_url=str(path.resolve()))
+        _refuse_entities(document, path)
         stylesheet = etree.XSLT(document, access_control=etree.XSLTAccessControl.DENY_ALL)
     except _Refused as error:
         raise TransformError(error.message, str(path), _import_line(document, error.url)) from None
@@ -92,6 +93,14 @@ def load_stylesheet(path: str | os.PathLike) -> etree.XSLT:
     if any(entry.level >= etree.ErrorLevels.ERROR for entry in stylesheet.error_log):
         raise _located(None, path, "not a usable XSLT stylesheet", stylesheet.error_log)
     return stylesheet
+
+
+def _refuse_entities(document: etree._Element, path: Path) -> None:
+    """An entity reference is kept, not expanded (no DTD is read): libxslt would drop it from the
+    output without a word, so the stylesheet is refused at its line instead."""
+    for entity in document.iter(etree.Entity):
+        raise TransformError(f"entity {entity.text} is not expanded (stylesheets are read without DTDs): "
+                             "write its text instead", str(path), entity.sourceline)
 
 
 def _import_line(document, url: str) -> int | None:
@@ -127,7 +136,44 @@ def apply_stylesheet(stylesheet: etree.XSLT, document: etree._Element, params: d
 
 def render(name: str, document: etree._Element, params: dict[str, str] | None = None) -> bytes:
     """Apply the built-in stylesheet of format ``name`` to a canonical XML document."""
+    if params:
+        check_params(name, params)
     return apply_stylesheet(builtin_stylesheet(name), document, params, STYLESHEETS[name][0])
+
+
+# Parameters of the built-in stylesheets that are numbers, and the range that makes sense.
+_NUMBER_PARAMS = {"width": (20, 1000), "label-width": (8, 200), "header-width": (4, 100)}
+
+
+def check_params(name: str, params: dict[str, str]) -> None:
+    """Refuse a parameter the built-in format ``name`` does not take (a typo would be ignored by
+    XSLT without a word) or a number it cannot use (``width=0`` put each word on a line)."""
+    taken = builtin_params(name) - {"now"}
+    for param, value in params.items():
+        if param not in taken:
+            raise TransformError(f"--to {name} takes no parameter {param!r}"
+                                 + (f" (it takes {', '.join(sorted(taken))})" if taken else " (it takes none)"), "--param")
+        low, high = _NUMBER_PARAMS.get(param, (None, None))
+        if low is not None and not (value.isdigit() and low <= int(value) <= high):
+            raise TransformError(f"{param} must be a whole number from {low} to {high}, not {value!r}", "--param")
+
+
+@cache
+def builtin_params(name: str) -> frozenset[str]:
+    """The top-level xsl:param names of built-in stylesheet ``name`` and of those it includes."""
+    names, todo, seen = set(), [STYLESHEETS[name][0]], set()
+    while todo:
+        file = todo.pop()
+        if file in seen:
+            continue
+        seen.add(file)
+        root = etree.parse(str(resource_dir("xslt") / file), safe_parser()).getroot()
+        for child in root:
+            if child.tag == f"{{{XSL}}}param":
+                names.add(child.get("name"))
+            elif child.tag in (f"{{{XSL}}}include", f"{{{XSL}}}import"):
+                todo.append(child.get("href", "").removeprefix("prconvert:"))
+    return frozenset(names)
 
 
 def _now() -> str:

@@ -455,3 +455,14 @@ def test_param_needs_an_xslt_format_and_a_name():
     assert run("convert", EXAMPLE_FILES[0], "--to", "text", "--xslt", "x.xsl").returncode == 2
     narrow = run("convert", EXAMPLE_FILES[0], "--to", "text", "--param", "width=40")
     assert narrow.returncode == 0 and max(map(len, narrow.stdout.decode().splitlines())) <= 40
+
+
+@pytest.mark.parametrize("param, told", [
+    ("width=0", "width must be a whole number from 20 to 1000, not '0'"),
+    ("width=abc", "width must be a whole number from 20 to 1000, not 'abc'"),
+    ("widht=60", "--to text takes no parameter 'widht' (it takes header-width, label-width, width)"),
+])
+def test_a_built_in_format_refuses_a_parameter_it_cannot_use(param, told):
+    result = run("convert", EXAMPLE_FILES[0], "--to", "text", "--param", param)
+    assert (result.returncode, result.stdout, result.stderr.decode()) == (2, b"", f"prconvert: {told}\n")
+    assert run("convert", EXAMPLE_FILES[0], "--to", "text", "--param", "width=60").returncode == 0

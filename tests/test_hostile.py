@@ -388,3 +388,14 @@ def test_long_text_renders_in_every_format(name, monkeypatch):
     release = _deep_cases()[name]
     for fmt in FORMAT_NAMES:
         FORMATS[fmt][1]([release])
+
+
+@pytest.mark.parametrize("name", ["external-entity-file", "external-entity-http"])  # laughs: refused as it is parsed
+def test_a_stylesheet_s_entity_is_refused_at_its_line_not_dropped(name, tmp_path):
+    """Unexpanded, libxslt left the reference out of the output without a word."""
+    mine = tmp_path / "mine.xsl"
+    mine.write_text(hostile_stylesheets("http://x", tmp_path / "secret.txt", tmp_path / "w.txt")[name])
+    done = run_cli("convert", EXAMPLE_FILES[0], "--xslt", mine)
+    assert done.returncode == 1 and done.stdout == b""
+    assert done.stderr.decode() == (f"prconvert: {mine}:1: entity &e; is not expanded (stylesheets are read "
+                                    "without DTDs): write its text instead\n")
