@@ -148,9 +148,9 @@ _NUMBER_PARAMS = {"width": (20, 1000), "label-width": (8, 200), "header-width": 
 def check_params(name: str, params: dict[str, str]) -> None:
     """Refuse a parameter the built-in format ``name`` does not take (a typo would be ignored by
     XSLT without a word) or a number it cannot use (``width=0`` put each word on a line)."""
-    taken = builtin_params(name) - {"now"}
+    taken = builtin_params(name) - {"now"}  # the time of the run, given to every stylesheet
     for param, value in params.items():
-        if param not in taken:
+        if param not in taken and param != "now":
             raise TransformError(f"--to {name} takes no parameter {param!r}"
                                  + (f" (it takes {', '.join(sorted(taken))})" if taken else " (it takes none)"), "--param")
         low, high = _NUMBER_PARAMS.get(param, (None, None))
