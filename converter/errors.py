@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f\udc80-\udcff]")
 
 
 def one_line(text: str) -> str:
-    """``text`` with control characters escaped (a file named with a line break stays on its line)."""
-    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+    """``text`` with control characters escaped (a file named with a line break stays on its line)
+    and a file name's bytes that are not UTF-8 (os.fsdecode's surrogates) shown as the bytes: \\xff."""
+    return _UNSHOWABLE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match) -> str:
+    character = match.group()
+    if "\udc80" <= character <= "\udcff":
+        return f"\\x{ord(character) - 0xdc00:02x}"
+    return repr(character)[1:-1]
 
 
 class ConversionError(Exception):

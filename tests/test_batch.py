@@ -859,3 +859,12 @@ def test_a_time_limit_on_dask_is_refused_not_ignored(archive, tmp_path):
     with pytest.raises(ConversionError, match="^--timeout: works with the local engine only"):
         convert_batch(find_inputs([str(archive)])[0], BatchOptions(out_dir=tmp_path / "out", engine="dask", timeout=5.0))
     assert not (tmp_path / "out").exists()
+
+
+def test_a_file_name_that_is_no_utf8_shows_its_bytes(tmp_path):
+    folder = os.fsencode(tmp_path / "in")
+    os.mkdir(folder)
+    with open(folder + b"/caf\xe9.txt", "wb"):
+        pass  # empty: it fails, and its failure names it
+    result = run("convert", tmp_path / "in", "--out-dir", tmp_path / "out", "--jobs", "1")
+    assert result.stderr.decode().splitlines()[0] == f"prconvert: {tmp_path / 'in'}/caf\\xe9.txt: input is empty"
