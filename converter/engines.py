@@ -28,6 +28,7 @@ from .reader import DEFAULT_MAX_BYTES
 from .transform import STYLESHEETS
 
 ENGINES = ("local", "dask")
+SCHEDULER_TIMEOUT = 30  # seconds to reach a Dask scheduler before the run fails
 WORKER_DIED = "the worker process died while converting this input (out of memory, or a crash)"
 WORKERS_CANNOT_START = ("they die as they start. A script that calls convert_batch with jobs other than 1 "
                         "must make the call under 'if __name__ == \"__main__\":', since each worker "
@@ -244,7 +245,10 @@ class DaskEngine:
         self._own_cluster, self.client, self._own_client = None, client, client is None
         try:
             if client is None and scheduler:
-                self.client = Client(scheduler)
+                try:  # without a timeout, an address with no scheduler behind it was waited on for ever
+                    self.client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+                except OSError as error:
+                    raise ConversionError(f"cannot reach the Dask scheduler: {error}", scheduler) from None
             elif client is None:
                 # Its workers log nothing below CRITICAL: tasks cancelled and heartbeats cut when a run
                 # stops early are not news, and a failed input is reported by this process.

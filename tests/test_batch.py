@@ -868,3 +868,13 @@ def test_a_file_name_that_is_no_utf8_shows_its_bytes(tmp_path):
         pass  # empty: it fails, and its failure names it
     result = run("convert", tmp_path / "in", "--out-dir", tmp_path / "out", "--jobs", "1")
     assert result.stderr.decode().splitlines()[0] == f"prconvert: {tmp_path / 'in'}/caf\\xe9.txt: input is empty"
+
+
+def test_a_dask_scheduler_that_is_not_there_fails_in_seconds(monkeypatch):
+    """Without a timeout the command waited for ever on an address with no scheduler behind it."""
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(engines, "SCHEDULER_TIMEOUT", 2)
+    started = time.monotonic()
+    with pytest.raises(ConversionError, match="^tcp://127.0.0.1:1: cannot reach the Dask scheduler: Timed out"):
+        DaskEngine(1, scheduler="tcp://127.0.0.1:1")
+    assert time.monotonic() - started < 60
