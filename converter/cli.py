@@ -21,7 +21,7 @@ from .errors import ConversionError, one_line
 from .inspect import render_blocks
 from .layout import DEFAULT_INCLUDE, find_inputs, read_file_list
 from .output import FORMATS, file_in_the_way, releases_to_xml, remove_temporaries_of, write_atomic
-from .pipeline import convert_bytes, read_input, why_unreadable
+from .pipeline import convert_bytes, read_input
 from .reader import DEFAULT_MAX_BYTES
 from .transform import PARAM_NAME, STYLESHEETS, apply_stylesheet, check_params, load_stylesheet
 from .validation import release_schema
@@ -173,15 +173,7 @@ def _after_interrupt(args) -> str:
 def _read(args) -> tuple[bytes, str]:
     if args.input == "-":
         return sys.stdin.buffer.read(args.max_bytes + 1), "-"
-    path = Path(args.input)
-    if (why := why_unreadable(path)) is not None:
-        raise ConversionError(why, args.input)
-    try:
-        return read_input(path, args.max_bytes), path.name
-    except OSError as error:
-        raise ConversionError(f"cannot read: {error.strerror}", args.input) from None
-    except ConversionError as error:  # a .gz that is not gzip or is over the limit
-        raise error.at(args.input) from None
+    return read_input(args.input, args.max_bytes), Path(args.input).name
 
 
 def _convert(args, data: bytes, name: str):

@@ -149,13 +149,9 @@ def _segment_span(lines: tuple[str, ...], first: int, last: int):
 def convert_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Release]:
     """Convert a file (``.gz`` files are decompressed, capped at ``max_bytes``). The record names
     the file (``source.name``); an error names the path as given, so a user can find it."""
-    path = Path(path)
+    data = read_input(path, max_bytes)
     try:
-        try:
-            data = read_input(path, max_bytes)
-        except OSError as error:
-            raise UnreadableInputError(why_unreadable(path) or f"cannot read: {error.strerror or error}") from None
-        return convert_bytes(data, path.name, max_bytes=max_bytes)
+        return convert_bytes(data, Path(path).name, max_bytes=max_bytes)
     except ConversionError as error:
         raise error.at(os.fspath(path)) from None
 
@@ -187,10 +183,18 @@ def why_unreadable(path: Path) -> str | None:
     return None
 
 
-def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """A file's bytes (a ``.gz`` file's decompressed), refused when over ``max_bytes``."""
-    data = read_bounded(path, max_bytes)
-    return gunzip_input(data, path.name, max_bytes) if path.suffix == ".gz" else data
+def read_input(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """A file's bytes (a ``.gz`` file's decompressed), refused when over ``max_bytes``. Every error
+    is a ConversionError naming the path as given (one that cannot be read: UnreadableInputError)."""
+    path = Path(path)
+    try:
+        data = read_bounded(path, max_bytes)
+        return gunzip_input(data, path.name, max_bytes) if path.suffix == ".gz" else data
+    except OSError as error:
+        raise UnreadableInputError(why_unreadable(path) or f"cannot read: {error.strerror or error}",
+                                   os.fspath(path)) from None
+    except ConversionError as error:
+        raise error.at(os.fspath(path)) from None
 
 
 def read_bounded(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

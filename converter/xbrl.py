@@ -157,11 +157,9 @@ def _instance_of(path: Path, work: Path, max_bytes: int | None) -> Path:
     """The file Arelle reads for ``path``: the path itself when it holds an XBRL instance, else the
     instance of the release in it. The input is read once (a pipe cannot be read twice); an
     instance that is no plain file (a pipe, a ``.gz``) is handed on as a copy."""
-    from .pipeline import convert_bytes, read_input, why_unreadable
+    from .pipeline import convert_bytes, read_input
     from .reader import DEFAULT_MAX_BYTES
 
-    if (why := why_unreadable(path)) is not None:
-        raise ConversionError(why, str(path))
     limit = max_bytes or DEFAULT_MAX_BYTES
     data = read_input(path, limit)
     instance = b"http://www.xbrl.org/2003/instance" in data[:4096]
