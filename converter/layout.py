@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 import attrs
 
-from .output import FORMATS
+from .output import FORMATS, TEMPORARY_NAME
 from .pipeline import why_unreadable
 
 DEFAULT_INCLUDE = ("*.txt", "*.txt.gz")  # what a folder contributes; files named directly always count
@@ -23,7 +23,6 @@ MAX_NAME_BYTES = 180  # room for ".N", the longest extension and write_atomic's 
 _GLOB_MAGIC = re.compile(r"[*?[]")
 # Surrogates stand for bytes of a file name that are not UTF-8 (os.fsdecode): they cannot be encoded.
 _UNSAFE_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|\ud800-\udfff]')
-_TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.part$")  # write_atomic's names, left by a killed run
 
 
 @attrs.frozen
@@ -286,7 +285,7 @@ def remove_temporaries(out_dir: Path) -> int:
     removed = 0
     for top, _, files in os.walk(out_dir):
         for name in files:
-            if _TEMPORARY.match(name):
+            if TEMPORARY_NAME.fullmatch(name):  # write_atomic's, left by a killed run
                 Path(top, name).unlink(missing_ok=True)
                 removed += 1
     return removed

@@ -91,17 +91,20 @@ def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = False) 
         raise
 
 
+# ``temporary_beside``'s names, ".TARGET.XXXXXXXX.part" (mkstemp's letters too, as earlier versions wrote).
+TEMPORARY_NAME = re.compile(r"\.(?P<target>.+)\.[A-Za-z0-9_]{8}\.part")
+
+
 def remove_temporaries_of(path: str | os.PathLike) -> None:
-    """Delete the temporary files a killed run left beside ``path`` (``temporary_beside``'s
-    names for it): the run that writes ``path`` again makes its own."""
+    """Delete the temporary files a killed run left beside ``path``: the run that writes ``path``
+    again makes its own."""
     folder, name = os.path.split(os.fspath(path))
-    pattern = re.compile(rf"\.{re.escape(name)}\.[0-9a-f]{{8}}\.part")
     try:
         names = os.listdir(folder or ".")
     except OSError:
         return  # no folder yet: nothing left in it
     for each in names:
-        if pattern.fullmatch(each):
+        if (found := TEMPORARY_NAME.fullmatch(each)) and found["target"] == name:
             with suppress(OSError):
                 os.unlink(os.path.join(folder, each))
 
