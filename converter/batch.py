@@ -25,6 +25,7 @@ from .layout import BatchInput, Missing, extension, release_paths, remove_tempor
 from .output import file_in_the_way, remove_temporaries_of, temporary_beside, write_atomic
 from .pipeline import read_bounded
 from .reader import DEFAULT_MAX_BYTES
+from .transform import STYLESHEETS, check_params
 from .transform import _now as conversion_time
 
 CHUNK_INPUTS, CHUNK_BYTES = 16, 1 << 20  # inputs sent to a worker at once
@@ -128,6 +129,8 @@ def convert_batch(inputs: list[BatchInput], options: BatchOptions, *, stream: Bi
     if options.timeout is not None and options.engine != "local":
         raise ConversionError("works with the local engine only: Dask runs conversions in threads, "
                               "where no timer can stop one", "--timeout")
+    if options.params and options.to in STYLESHEETS:
+        check_params(options.to, options.params)  # once for the run, not once a release
     started = time.perf_counter()
     reporter, summary = reporter or Reporter(), BatchSummary()
     params = {"now": conversion_time()} | dict(options.params)  # one time for the whole run

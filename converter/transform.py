@@ -135,9 +135,8 @@ def apply_stylesheet(stylesheet: etree.XSLT, document: etree._Element, params: d
 
 
 def render(name: str, document: etree._Element, params: dict[str, str] | None = None) -> bytes:
-    """Apply the built-in stylesheet of format ``name`` to a canonical XML document."""
-    if params:
-        check_params(name, params)
+    """Apply the built-in stylesheet of format ``name`` to a canonical XML document (``params``
+    checked once beforehand: ``check_params``)."""
     return apply_stylesheet(builtin_stylesheet(name), document, params, STYLESHEETS[name][0])
 
 

@@ -466,3 +466,12 @@ def test_a_built_in_format_refuses_a_parameter_it_cannot_use(param, told):
     result = run("convert", EXAMPLE_FILES[0], "--to", "text", "--param", param)
     assert (result.returncode, result.stdout, result.stderr.decode()) == (2, b"", f"prconvert: {told}\n")
     assert run("convert", EXAMPLE_FILES[0], "--to", "text", "--param", "width=60").returncode == 0
+
+
+def test_convert_batch_checks_a_built_in_format_s_parameters_before_converting(tmp_path):
+    from converter import BatchOptions, TransformError, convert_batch, find_inputs
+
+    inputs, _ = find_inputs([str(EXAMPLE_FILES[0])])
+    with pytest.raises(TransformError, match="^--param: --to text takes no parameter 'widht'"):
+        convert_batch(inputs, BatchOptions(to="text", out_dir=tmp_path / "out", params={"widht": "60"}, jobs=1))
+    assert not (tmp_path / "out").exists()
