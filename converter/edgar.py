@@ -118,8 +118,7 @@ def _read_header(lines: tuple[str, ...]) -> tuple[Filing | None, tuple[Filer, ..
     registrants = tuple(Filer(cik=f.get("CENTRAL INDEX KEY") or f.get("CIK"),
                               company_name=f.get("COMPANY CONFORMED NAME") or f.get("CONFORMED NAME"))
                         for f in filers)
-    accession = fields.get("ACCESSION NUMBER") or ""
-    submitter = next((f for f in registrants if f.cik and accession.startswith(f.cik.zfill(10))), None)
+    submitter = submitting_filer(fields.get("ACCESSION NUMBER"), registrants)
     return Filing(
         accession_number=fields.get("ACCESSION NUMBER"),
         form_type=fields.get("CONFORMED SUBMISSION TYPE") or fields.get("TYPE"),
@@ -129,6 +128,12 @@ def _read_header(lines: tuple[str, ...]) -> tuple[Filing | None, tuple[Filer, ..
         company_name=submitter.company_name if submitter else
         fields.get("COMPANY CONFORMED NAME") or fields.get("CONFORMED NAME"),
     ), registrants
+
+
+def submitting_filer(accession_number: str | None, filers) -> Filer | None:
+    """The filer whose CIK opens the accession number: the one who submitted the filing (an
+    agent's accession number names none of them)."""
+    return next((f for f in filers if f.cik and (accession_number or "").startswith(f.cik.zfill(10))), None)
 
 
 _EIGHT_DIGITS = re.compile(r"[0-9]{8}")  # a date as the header prints it: 20050125

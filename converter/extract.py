@@ -10,6 +10,7 @@ import re
 import attrs
 
 from . import lines as shape
+from .edgar import submitting_filer
 from .fields.contacts import read_contacts
 from .fields.dateline import dateline_date, match_dateline, numeric_dates
 from .fields.dates import NUMERIC_DATE, WRITTEN_DATE
@@ -217,10 +218,9 @@ def _issuer(release: _Release, body, headline: str | None, source: Source, filer
     cik = source.filing.cik if source.filing else None
     if len(filers) > 1:  # several registrants filed it: the issuer's CIK is the one named so
         named = named_filer(name, filers)
-        accession = source.filing.accession_number or ""
         if named is not None:
             cik = named.cik
-        elif not (cik and accession.startswith(cik.zfill(10))):  # nor the filer who submitted it
+        elif submitting_filer(source.filing.accession_number, filers) is None:  # nor one who submitted it
             release.warn("issuer_cik_uncertain",
                          f"{len(filers)} companies filed this submission, none named {name or 'as the issuer'} nor the "
                          f"accession number's; the CIK is the first filer's ({source.filing.company_name})",
