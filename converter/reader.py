@@ -90,9 +90,9 @@ def _utf16_encoding(data: bytes) -> str | None:
     one (Windows tools): ASCII letters then show as a NUL in every other byte and in no other."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return "utf-16"
+    if data.find(b"\x00", 0, 4096) < 0 or len(data) % 2 or len(data) < 4:
+        return None  # every text input but these: asked without copying it
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2 or b"\x00" not in sample:
-        return None
     even, odd = sample[0::2], sample[1::2]
     for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
         if zeros.count(0) >= 0.9 * len(zeros) and 0 not in other:
