@@ -248,8 +248,16 @@ def _is_batch(args) -> bool:
     """One existing file (or -) without batch options converts as ever; anything more is a batch."""
     if len(args.inputs) != 1 or args.files_from or args.out_dir or args.errors or args.to == "jsonl":
         return len(args.inputs) > 0 or bool(args.files_from)
-    only = args.inputs[0]
-    return args.engine != "local" or Path(only).is_dir() or (not Path(only).exists() and bool(_GLOB.search(only)))
+    return args.engine != "local" or _many_in_one(args.inputs[0]) is not None
+
+
+def _many_in_one(source: str) -> str | None:
+    """"folder" or "pattern" when one INPUT names many files (a batch), else None."""
+    if Path(source).is_dir():
+        return "folder"
+    if _GLOB.search(source) and not Path(source).exists():
+        return "pattern"
+    return None
 
 
 def run_batch(args) -> int:
@@ -289,13 +297,10 @@ def _wrong_param(to: str, params: dict[str, str]) -> str | None:
 
 
 def _what_makes_a_batch(args) -> str:
-    if len(args.inputs) == 1 and not args.files_from:
-        only = args.inputs[0]
-        if Path(only).is_dir():
-            return f"a folder ({only}: its files convert as a batch)"
-        if _GLOB.search(only) and not Path(only).exists():
-            return f"a pattern ({only}: its matches convert as a batch)"
-    return "several inputs"
+    kind = _many_in_one(args.inputs[0]) if len(args.inputs) == 1 and not args.files_from else None
+    if kind is None:
+        return "several inputs"
+    return f"a {kind} ({args.inputs[0]}: its {'files' if kind == 'folder' else 'matches'} convert as a batch)"
 
 
 def _batch_usage(args) -> str | None:
