@@ -126,6 +126,9 @@ def convert_batch(inputs: list[BatchInput], options: BatchOptions, *, stream: Bi
     """Convert ``inputs``: a file per release below ``options.out_dir``, or one feed (``options.to``
     in FEEDS) to ``options.output`` or ``stream``. A failed input is a Problem, never an exception;
     a write no later input can get past stops the run (``summary.stopped`` says why)."""
+    if any(not isinstance(item, BatchInput) for item in inputs):
+        raise TypeError("convert_batch takes the inputs find_inputs gives (converter.find_inputs(paths)[0]), "
+                        "not paths")
     if options.timeout is not None and options.engine != "local":
         raise ConversionError("works with the local engine only: Dask runs conversions in threads, "
                               "where no timer can stop one", "--timeout")

@@ -878,3 +878,8 @@ def test_a_dask_scheduler_that_is_not_there_fails_in_seconds(monkeypatch):
     with pytest.raises(ConversionError, match="^tcp://127.0.0.1:1: cannot reach the Dask scheduler: Timed out"):
         DaskEngine(1, scheduler="tcp://127.0.0.1:1")
     assert time.monotonic() - started < 60
+
+
+def test_convert_batch_given_plain_paths_says_what_it_takes(tmp_path):
+    with pytest.raises(TypeError, match=r"convert_batch takes the inputs find_inputs gives"):
+        convert_batch([str(EXAMPLES / "000_9e0e0fb7cf4518a9.txt")], BatchOptions(out_dir=tmp_path / "out", jobs=1))
