@@ -92,7 +92,7 @@ def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = False) 
 
 
 # ``temporary_beside``'s names, ".TARGET.XXXXXXXX.part" (mkstemp's letters too, as earlier versions wrote).
-TEMPORARY_NAME = re.compile(r"\.(?P<target>.+)\.[A-Za-z0-9_]{8}\.part")
+TEMPORARY_NAME = re.compile(r"^\.(?P<target>.+)\.[A-Za-z0-9_]{8}\.part$")  # anchored: searched, it backtracked
 
 
 def remove_temporaries_of(path: str | os.PathLike) -> None:
