@@ -303,10 +303,29 @@ class _FileSink:
                 yield None
 
     def check_can_go_on(self, error: Exception) -> None:
-        """A full or read-only disk fails every later output too: stop rather than convert them all."""
-        if isinstance(error, OSError) and error.errno in _NO_ROOM:
-            raise BatchStopped(f"{error.strerror}; run the same command again once it can be written",
-                               str(self.out_dir))
+        """A full or read-only disk, or an output folder that cannot be made or written to (no
+        permission, no such place), fails every later output too: stop rather than convert them all.
+        An error of one file alone (its name, a subfolder) fails that input only."""
+        if not isinstance(error, OSError):
+            return
+        if error.errno not in _NO_ROOM:
+            error = self._cannot_write_here()
+            if error is None:
+                return
+        raise BatchStopped(f"{error.strerror or error}; run the same command again once it can be written",
+                           str(self.out_dir))
+
+    def _cannot_write_here(self) -> OSError | None:
+        """Why no file can be written in the output folder itself, if none can (asked after a failed
+        write only, so a run that writes nothing leaves no folder behind unless a write got that far)."""
+        try:
+            os.makedirs(self.out_dir, exist_ok=True)
+            handle, probe = temporary_beside(str(self.out_dir / "probe"))
+            os.close(handle)
+            os.unlink(probe)
+        except OSError as error:
+            return error
+        return None
 
     def _finished(self, stem: str) -> list[str]:
         # The file written last for an input: STEM.ext, or STEM.1.ext for several releases.

@@ -458,6 +458,35 @@ def test_an_input_that_cannot_be_written_for_its_own_reason_does_not_stop_the_ba
     assert (summary.converted, summary.failed, summary.stopped) == (18, 1, None)
 
 
+def test_an_output_folder_without_write_permission_stops_the_batch(archive, tmp_path, monkeypatch):
+    import converter.batch
+    from converter import output
+
+    out = tmp_path / "out"
+
+    def refuse(path):  # as a folder the user may not write to (root may write anywhere: no chmod test)
+        if Path(path).parent == out:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+        return real(path)
+    real = output.temporary_beside
+    monkeypatch.setattr(output, "temporary_beside", refuse)
+    monkeypatch.setattr(converter.batch, "temporary_beside", refuse)
+    summary = batch([archive], out, jobs=1)
+    assert (summary.converted, summary.failed, summary.left) == (0, 1, 18)
+    assert summary.stopped == f"{out}: Permission denied; run the same command again once it can be written"
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc on this system")
+def test_an_output_folder_that_cannot_be_made_stops_the_batch(archive):
+    result = run("convert", archive, "--out-dir", "/proc/prconvert-out", "--jobs", "1")
+    assert result.returncode == 1
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 2 and lines[0].endswith("cannot write its output: [Errno 2] No such file or directory: "
+                                                 "'/proc/prconvert-out'")
+    assert lines[1].endswith("stopped, 18 inputs not tried: /proc/prconvert-out: No such file or directory; "
+                             "run the same command again once it can be written")
+
+
 def test_a_feed_that_cannot_be_written_leaves_no_file(archive, tmp_path, monkeypatch):
     from converter.feeds import FeedWriter
 
