@@ -5,6 +5,7 @@ input's path below the folder or glob it was found in, made safe whatever the in
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -55,7 +56,7 @@ class BatchInput:
 
 @attrs.frozen
 class Missing:
-    """A named input that matched no file."""
+    """A named input that matched no file, or a folder below one that could not be listed."""
 
     source: str
     reason: str
@@ -72,9 +73,15 @@ def find_inputs(sources: Iterable[str], listed: Iterable[str] = (), include: Ite
     """
     include, found, problems, seen = tuple(include), [], [], set()
     for source, mirror in [*((s, False) for s in sources), *((s, True) for s in listed)]:
-        matches = list(_expand(source, mirror, include, exclude))
-        if not matches:
+        unreadable: list[tuple[str, OSError]] = []
+        matches = list(_expand(source, mirror, include, exclude, unreadable))
+        if not matches and not unreadable:
             problems.append(Missing(source, _why_nothing(source, include)))
+        for folder, error in unreadable:  # once each, though a pattern may meet it more than once
+            if (key := os.path.abspath(folder)) not in seen:
+                seen.add(key)
+                problems.append(Missing(folder, f"cannot read this folder: {error.strerror or error}; "
+                                                "the files in it were not converted"))
         for item in matches:
             key = os.path.abspath(item.path)
             if key not in seen:
@@ -102,30 +109,34 @@ def read_file_list(stream) -> list[str]:
     return [entry.strip() for entry in text.splitlines() if entry.strip()]
 
 
-def _expand(source: str, mirror: bool, include: tuple[str, ...], exclude: Path | None) -> Iterator[BatchInput]:
+def _expand(source: str, mirror: bool, include: tuple[str, ...], exclude: Path | None,
+            unreadable: list[tuple[str, OSError]]) -> Iterator[BatchInput]:
+    """The inputs ``source`` names; a folder below it that cannot be listed goes to ``unreadable``."""
     path = Path(source)
     own = _mirrored(source) if mirror else None
     if path.is_dir():
-        yield from _walk(path, own or PurePosixPath(), include, exclude)
+        yield from _walk(path, own or PurePosixPath(), include, exclude, unreadable)
     elif why_unreadable(path) is None:  # a file, or a pipe or device named as one (read as a file is)
         yield BatchInput(path, own or PurePosixPath(path.name), source)
     elif _GLOB_MAGIC.search(source):
         base = _fixed_part(source)
-        for match in glob_matches(source):
+        for match in glob_matches(source, unreadable):
             if _inside(match, exclude):
                 continue  # the output folder's files are never inputs, as a folder's walk leaves it out
             found = Path(match)
             relative = _mirrored(match) if mirror else PurePosixPath(*found.relative_to(base).parts)
             if found.is_dir():
-                yield from _walk(found, relative or PurePosixPath(), include, exclude)
-            elif found.is_file():
+                yield from _walk(found, relative or PurePosixPath(), include, exclude, unreadable)
+            elif found.is_file() or found.is_symlink():  # a link to nothing fails when read, as in a walk
                 yield BatchInput(found, relative or PurePosixPath(found.name), match)
 
 
-def _walk(folder: Path, prefix: PurePosixPath, include: tuple[str, ...], exclude: Path | None) -> Iterator[BatchInput]:
-    """Files below ``folder`` that match ``include``, sorted; hidden files and folders are left out."""
+def _walk(folder: Path, prefix: PurePosixPath, include: tuple[str, ...], exclude: Path | None,
+          unreadable: list[tuple[str, OSError]]) -> Iterator[BatchInput]:
+    """Files below ``folder`` that match ``include``, sorted; hidden files and folders are left out.
+    A folder that cannot be listed is told (``unreadable``), not passed over."""
     found = []
-    for top, folders, files in os.walk(folder):
+    for top, folders, files in os.walk(folder, onerror=lambda error: _note(unreadable, error.filename, error)):
         folders[:] = [f for f in folders if not f.startswith(".") and not _inside(os.path.join(top, f), exclude)]
         below = prefix.parts + Path(top).relative_to(folder).parts
         for name in files:
@@ -152,72 +163,74 @@ def _mirrored(path: str) -> PurePosixPath | None:
     return pure
 
 
-def glob_matches(pattern: str) -> list[str]:
+def glob_matches(pattern: str, unreadable: list[tuple[str, OSError]] | None = None) -> list[str]:
     """``sorted(set(glob.glob(pattern, recursive=True)))``, except that a link to a folder met below
     the pattern's fixed part is neither gone down nor matched, as a folder's walk does not go down
     one: ``**`` follows such links, and one to a folder above it repeats the tree forty times over
-    (until the system refuses the path)."""
+    (until the system refuses the path). A folder that cannot be listed goes to ``unreadable``."""
     parts = pattern.replace(os.sep, "/").split("/")
     first = next((index for index, part in enumerate(parts) if _GLOB_MAGIC.search(part)), None)
     if first is None:
         return [pattern] if os.path.lexists(pattern) else []
     fixed = "/".join(parts[:first]) or ("/" if first else "")  # "" is the current folder
-    found = set(_matches_below(fixed, [part for part in parts[first:] if part]))
+    found = set(_matches_below(fixed, [part for part in parts[first:] if part], None,
+                               [] if unreadable is None else unreadable))
     if pattern.endswith("/"):  # folders only, written with the slash, as glob does
         found = {os.path.join(path, "") for path in found if os.path.isdir(path)}
     return sorted(found)
 
 
-def _matches_below(folder: str, parts: list[str], listed: list | None = None) -> Iterator[str]:
+def _matches_below(folder: str, parts: list[str], listed: list | None, unreadable: list) -> Iterator[str]:
     """Paths below ``folder`` matching ``parts``; ``listed``: the folder's entries, when known."""
     head, rest = parts[0], parts[1:]
     if head == "**":  # no folder, or any number of folders down
         if rest:
-            yield from _matches_in_every_folder(folder, rest)
+            yield from _matches_in_every_folder(folder, rest, unreadable)
         else:
             if folder:
                 yield os.path.join(folder, "")
-            yield from (path for path, _ in _everything_below(folder))
+            yield from (path for path, _ in _everything_below(folder, unreadable))
     elif not _GLOB_MAGIC.search(head):  # a part without wildcards is taken as written, link or not
         path = os.path.join(folder, head)
         if rest and os.path.isdir(path):
-            yield from _matches_below(path, rest)
+            yield from _matches_below(path, rest, None, unreadable)
         elif not rest and os.path.lexists(path):
             yield path
     else:
-        for entry, path, is_folder in _entries(folder) if listed is None else listed:
+        for entry, path, is_folder in _entries(folder, unreadable) if listed is None else listed:
             if fnmatch(entry.name, head) and (head.startswith(".") or not entry.name.startswith(".")):
                 if rest and is_folder:
-                    yield from _matches_below(path, rest)
+                    yield from _matches_below(path, rest, None, unreadable)
                 elif not rest:
                     yield path
 
 
-def _matches_in_every_folder(folder: str, parts: list[str]) -> Iterator[str]:
+def _matches_in_every_folder(folder: str, parts: list[str], unreadable: list) -> Iterator[str]:
     """``**/PARTS``: each folder is listed once, both to match ``parts`` in and to go down."""
-    listed = _entries(folder)
-    yield from _matches_below(folder, parts, listed)
+    listed = _entries(folder, unreadable)
+    yield from _matches_below(folder, parts, listed, unreadable)
     for entry, path, is_folder in listed:
         if is_folder and not entry.name.startswith("."):
-            yield from _matches_in_every_folder(path, parts)
+            yield from _matches_in_every_folder(path, parts, unreadable)
 
 
-def _everything_below(folder: str) -> Iterator[tuple[str, bool]]:
+def _everything_below(folder: str, unreadable: list) -> Iterator[tuple[str, bool]]:
     """``(path, is a folder)`` of every file and folder below ``folder`` whose name is not hidden."""
-    for entry, path, is_folder in _entries(folder):
+    for entry, path, is_folder in _entries(folder, unreadable):
         if not entry.name.startswith("."):
             yield path, is_folder
             if is_folder:
-                yield from _everything_below(path)
+                yield from _everything_below(path, unreadable)
 
 
-def _entries(folder: str) -> list[tuple[os.DirEntry, str, bool]]:
+def _entries(folder: str, unreadable: list) -> list[tuple[os.DirEntry, str, bool]]:
     """A folder's entries, each with its path and whether it is a folder; a link to a folder is
     left out (never matched, never gone down), a link to a file is kept."""
     try:
         with os.scandir(folder or ".") as entries:
             listed = list(entries)
-    except OSError:
+    except OSError as error:
+        _note(unreadable, folder or ".", error)
         return []
     found = []
     for entry in listed:
@@ -229,6 +242,12 @@ def _entries(folder: str) -> list[tuple[os.DirEntry, str, bool]]:
             continue
         found.append((entry, os.path.join(folder, entry.name) if folder else entry.name, is_folder))
     return found
+
+
+def _note(unreadable: list[tuple[str, OSError]], folder: str, error: OSError) -> None:
+    """Keep a folder that could not be listed, unless it is gone (a race) or is no folder at all."""
+    if error.errno not in (errno.ENOENT, errno.ENOTDIR):
+        unreadable.append((os.fspath(folder), error))
 
 
 def _fixed_part(pattern: str) -> Path:

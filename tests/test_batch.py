@@ -18,7 +18,7 @@ from converter import BatchOptions, convert_batch, convert_path, find_inputs, it
 from converter import engines
 from converter.engines import DaskEngine, InProcessEngine, ProcessEngine
 from converter.errors import ConversionError, InputTooLargeError
-from converter.layout import output_stem, release_paths
+from converter.layout import Missing, output_stem, release_paths
 
 from .conftest import EXAMPLES, ROOT, VARIANTS
 from .test_formats import assert_valid_atom
@@ -207,6 +207,39 @@ def test_links_to_folders_are_not_gone_down(tmp_path, monkeypatch):
         inputs, missing = find_inputs([source])
         assert [str(item.relative) for item in inputs] == expected and not missing, source
     assert [str(i.relative) for i in find_inputs(["a/b/loop/b/*.txt"])[0]] == ["x.txt"]  # named: followed
+
+
+def test_a_folder_that_cannot_be_listed_is_told_not_passed_over(tmp_path, monkeypatch):
+    from converter import layout
+
+    for folder in ["a/ok", "a/locked"]:
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "x.txt").write_bytes((EXAMPLES / "000_9e0e0fb7cf4518a9.txt").read_bytes())
+    scandir = os.scandir
+
+    def locked(folder="."):  # as a folder its owner closed (root reads any: no chmod test)
+        if os.path.basename(os.fspath(folder)) == "locked":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), folder)
+        return scandir(folder)
+    monkeypatch.setattr(layout.os, "scandir", locked)
+    monkeypatch.chdir(tmp_path)
+    told = Missing("a/locked", "cannot read this folder: Permission denied; the files in it were not converted")
+    for source in ["a", "a/*", "a/**/*.txt", "**"]:
+        inputs, missing = find_inputs([source])
+        assert [item.shown for item in inputs] == ["a/ok/x.txt"] and missing == [told], source
+    inputs, missing = find_inputs(["a/locked"])  # the folder named itself: told once, not "no file in it"
+    assert inputs == [] and missing == [told]
+
+
+def test_a_link_to_nothing_fails_when_found_by_a_pattern_as_by_a_folder(tmp_path, monkeypatch):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    monkeypatch.chdir(tmp_path)
+    for source in ["a", "a/*.txt", "a/*"]:
+        inputs, missing = find_inputs([source])
+        assert [item.shown for item in inputs] == ["a/gone.txt"] and not missing, source
+    summary = batch(["a/*.txt"], tmp_path / "out", jobs=1)
+    assert [str(problem) for problem in summary.problems] == ["a/gone.txt: cannot read: No such file or directory"]
 
 
 def test_output_names_stay_inside_and_are_safe():
