@@ -20,7 +20,7 @@ from contextlib import contextmanager, suppress
 
 import attrs
 
-from .errors import BatchStopped, ConversionError
+from .errors import BatchStopped, ConversionError, one_line
 from .feeds import FeedPiece, feed_piece, jsonl_line
 from .output import FORMATS, plain_to_json
 from .pipeline import CheckedRelease, convert_bytes_checked, gunzip_input
@@ -245,10 +245,7 @@ class DaskEngine:
         self._own_cluster, self.client, self._own_client = None, client, client is None
         try:
             if client is None and scheduler:
-                try:  # without a timeout, an address with no scheduler behind it was waited on for ever
-                    self.client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
-                except OSError as error:
-                    raise ConversionError(f"cannot reach the Dask scheduler: {error}", scheduler) from None
+                self.client = _client_of(scheduler)
             elif client is None:
                 # Its workers log nothing below CRITICAL: tasks cancelled and heartbeats cut when a run
                 # stops early are not news, and a failed input is reported by this process.
@@ -259,6 +256,8 @@ class DaskEngine:
                                                      dashboard_address=None, silence_logs=logging.CRITICAL,
                                                      preload=[__name__] if processes else [])
                 self.client = Client(self._own_cluster)
+            if scheduler and not self.client.nthreads():
+                _wait_for_a_worker(self.client, scheduler)
             self.window = 4 * max(1, sum(self.client.nthreads().values()))
             _check_workers(self.client)
         except BaseException:
@@ -278,6 +277,43 @@ class DaskEngine:
             self.client.close()
         if self._own_cluster is not None:
             self._own_cluster.close()
+
+
+def _client_of(scheduler: str):
+    """A client of the scheduler at ``scheduler``, or a ConversionError within SCHEDULER_TIMEOUT
+    seconds or so. Dask's own timeout covers an address where nothing listens; one where something
+    else listens (the dashboard's port, another service) it waited on for ever, so the client is
+    made in a thread of its own, given up on after the timeout (the thread is left to the exit)."""
+    from distributed import Client
+
+    made: dict = {}
+
+    def connect() -> None:
+        try:
+            made["client"] = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        except Exception as error:  # noqa: BLE001 - told in the main thread
+            made["error"] = error
+    waiting = threading.Thread(target=connect, name="prconvert-dask-connect", daemon=True)
+    waiting.start()
+    waited = SCHEDULER_TIMEOUT + 5  # Dask's own timeout, when it works, tells more
+    waiting.join(waited)
+    if "client" in made:
+        return made["client"]
+    if "error" in made:
+        error = made["error"]
+        raise ConversionError(f"cannot reach the Dask scheduler: {one_line(str(error)) or type(error).__name__}",
+                              scheduler) from None
+    raise ConversionError(f"no Dask scheduler answered in {waited} s (something else listens there? "
+                          "a scheduler's address is tcp://HOST:8786 by default; 8787 is its dashboard)", scheduler)
+
+
+def _wait_for_a_worker(client, scheduler: str) -> None:
+    """A scheduler with no worker would hold the tasks for ever, the command saying nothing."""
+    try:
+        client.wait_for_workers(1, timeout=SCHEDULER_TIMEOUT)
+    except (TimeoutError, OSError):
+        raise ConversionError(f"the Dask scheduler has no workers (waited {SCHEDULER_TIMEOUT} s); start some with "
+                              f"dask worker {scheduler}", scheduler) from None
 
 
 def _alone_on_dask(client, job: Job, item: Item) -> Outcome:

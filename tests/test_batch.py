@@ -942,6 +942,32 @@ def test_a_dask_scheduler_that_is_not_there_fails_in_seconds(monkeypatch):
     assert time.monotonic() - started < 60
 
 
+def test_a_dask_address_where_something_else_listens_fails_in_seconds(monkeypatch):
+    """Something that accepts and never answers (a dashboard's port, another service): Dask's own
+    timeout does not end the wait; the command waited for ever."""
+    import socket
+
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(engines, "SCHEDULER_TIMEOUT", 1)
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        address = f"tcp://127.0.0.1:{listener.getsockname()[1]}"
+        started = time.monotonic()
+        with pytest.raises(ConversionError, match=f"^{address}: no Dask scheduler answered in 6 s "
+                                                  r"\(something else listens there\?"):
+            DaskEngine(1, scheduler=address)
+        assert time.monotonic() - started < 30
+
+
+def test_a_dask_scheduler_without_workers_fails_saying_so(monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.setattr(engines, "SCHEDULER_TIMEOUT", 1)
+    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster:
+        address = cluster.scheduler_address
+        with pytest.raises(ConversionError, match=f"^{address}: the Dask scheduler has no workers "
+                                                  rf"\(waited 1 s\); start some with dask worker {address}$"):
+            DaskEngine(1, scheduler=address)
+
+
 def test_convert_batch_given_plain_paths_says_what_it_takes(tmp_path):
     with pytest.raises(TypeError, match=r"convert_batch takes the inputs find_inputs gives"):
         convert_batch([str(EXAMPLES / "000_9e0e0fb7cf4518a9.txt")], BatchOptions(out_dir=tmp_path / "out", jobs=1))
