@@ -22,7 +22,7 @@ from .engines import Item, Job, make_engine
 from .errors import BatchStopped, ConversionError, one_line
 from .feeds import FEEDS, FeedWriter
 from .layout import BatchInput, Missing, extension, release_paths, remove_temporaries
-from .output import file_in_the_way, remove_temporaries_of, temporary_beside, write_atomic
+from .output import file_in_the_way, hold, remove_temporaries_of, temporary_beside, write_atomic
 from .pipeline import read_bounded
 from .reader import DEFAULT_MAX_BYTES
 from .transform import STYLESHEETS, check_params
@@ -141,6 +141,7 @@ def convert_batch(inputs: list[BatchInput], options: BatchOptions, *, stream: Bi
     try:
         log = open(options.errors, "w", encoding="utf-8", buffering=1) if options.errors else None  # noqa: SIM115
     except OSError as error:
+        sink.close(ok=False)  # a feed's temporary file, the output folder's lock
         raise ConversionError(f"cannot write the errors file: {error.strerror or error}", str(options.errors)) from None
 
     def fail(problem: Problem) -> None:
@@ -216,7 +217,7 @@ def _run(engine, job: Job, inputs, todo, sink, summary: BatchSummary, fail, repo
             else:
                 try:
                     sink.write(item, outcome.payloads)
-                except BrokenPipeError:
+                except (BrokenPipeError, BatchStopped):
                     raise
                 except (OSError, ConversionError) as error:
                     reason = error.message if isinstance(error, ConversionError) else f"cannot write its output: {error}"
@@ -273,10 +274,26 @@ class _FileSink:
     def __init__(self, options: BatchOptions):
         self.out_dir, self.overwrite = Path(options.out_dir), options.overwrite
         self.extension = extension(options.to)
-        if self.out_dir.is_dir():
+        self._lock: int | None = None
+        self._tried_lock = self.out_dir.is_dir()
+        if self._tried_lock:
+            self._hold_folder()
             remove_temporaries(self.out_dir)
         elif (blocking := file_in_the_way(self.out_dir)) is not None:  # the folder is made by the first write
             raise ConversionError(f"cannot make the output folder: {blocking} is a file", str(self.out_dir))
+
+    def _hold_folder(self) -> None:
+        """One run at a time in a folder: a second would delete the first's temporary files as a
+        killed run's, and convert the same inputs again. The lock goes with the process."""
+        try:
+            handle = os.open(self.out_dir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError:
+            return  # not a folder that can be opened (Windows): runs are not kept apart
+        if hold(handle) is False:
+            os.close(handle)
+            raise ConversionError("another prconvert run is writing to this folder now; wait for it to end",
+                                  str(self.out_dir))
+        self._lock = handle
 
     def plan(self, inputs: list[BatchInput]) -> Iterator[str | None]:
         """For each input, None: convert it; SKIP: its outputs exist; else why it cannot be written.
@@ -333,6 +350,13 @@ class _FileSink:
                 release_paths(self.out_dir, stem, self.extension, 2)[0]]
 
     def write(self, item: BatchInput, payloads: tuple) -> None:
+        if not self._tried_lock:  # the folder is made by this run's first write: held from then on
+            self._tried_lock = True
+            os.makedirs(self.out_dir, exist_ok=True)
+            try:
+                self._hold_folder()
+            except ConversionError as error:  # another run made it since this one started
+                raise BatchStopped(error.message, error.source) from None
         stem = item.stem
         paths = release_paths(self.out_dir, stem, self.extension, len(payloads))  # named for it alone (``plan``)
         # The first file last: it is the mark that the input is done, so a rerun skips it. A later
@@ -346,7 +370,9 @@ class _FileSink:
             write_atomic(path, payload, overwrite=True)
 
     def close(self, ok: bool) -> None:
-        pass
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
 
 
 def _same_bytes(path: str, payload: bytes) -> bool:
@@ -378,6 +404,7 @@ class _FeedSink:
             try:
                 remove_temporaries_of(self.target)  # a killed run's: a feed starts again whole
                 handle, name = temporary_beside(str(self.target))
+                hold(handle)  # kept while it is written: another run leaves it be (remove_temporaries_of)
             except OSError as error:
                 raise ConversionError(f"cannot write the feed: {error.strerror or error}", str(self.target)) from None
             self._temporary = Path(name)

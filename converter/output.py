@@ -97,7 +97,7 @@ TEMPORARY_NAME = re.compile(r"^\.(?P<target>.+)\.[A-Za-z0-9_]{8}\.part$")  # anc
 
 def remove_temporaries_of(path: str | os.PathLike) -> None:
     """Delete the temporary files a killed run left beside ``path``: the run that writes ``path``
-    again makes its own."""
+    again makes its own. One that a live run holds (``hold``) is that run's: ConversionError."""
     folder, name = os.path.split(os.fspath(path))
     try:
         names = os.listdir(folder or ".")
@@ -105,8 +105,36 @@ def remove_temporaries_of(path: str | os.PathLike) -> None:
         return  # no folder yet: nothing left in it
     for each in names:
         if (found := TEMPORARY_NAME.fullmatch(each)) and found["target"] == name:
-            with suppress(OSError):
-                os.unlink(os.path.join(folder, each))
+            temporary = os.path.join(folder, each)
+            try:
+                handle = os.open(temporary, os.O_RDONLY)
+            except OSError:
+                continue
+            try:
+                if hold(handle) is False:
+                    raise ConversionError("another prconvert run is writing this file now; wait for it to end",
+                                          os.fspath(path))
+                with suppress(OSError):
+                    os.unlink(temporary)
+            finally:
+                os.close(handle)
+
+
+def hold(handle: int) -> bool | None:
+    """Take the exclusive lock of the open file or folder ``handle`` (flock), which the system
+    gives back when the last descriptor of it is closed, the process ending however it ends.
+    False: another process holds it; None: the system or its file system has no such locks."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: runs are not kept apart
+        return None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:
+        return None
+    return True
 
 
 def file_in_the_way(folder: Path) -> Path | None:

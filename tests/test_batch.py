@@ -491,6 +491,47 @@ def test_an_input_that_cannot_be_written_for_its_own_reason_does_not_stop_the_ba
     assert (summary.converted, summary.failed, summary.stopped) == (18, 1, None)
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="runs are kept apart with flock, which Windows has not")
+def test_a_second_run_into_the_same_folder_is_refused_while_the_first_runs(archive, tmp_path):
+    import fcntl
+
+    out = tmp_path / "out"
+    assert run("convert", archive, "--out-dir", out, "--jobs", "1").returncode == 0
+    killed = out / ".003_69f0ec2b4db790cd.json.ab_c1234.part"  # as a killed run leaves it
+    killed.write_bytes(b'{"half": ')
+    handle = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a run going on holds it
+        second = run("convert", archive, "--out-dir", out, "--jobs", "1", "--overwrite")
+        assert second.returncode == 1 and second.stderr.decode() == (
+            f"prconvert: {out}: another prconvert run is writing to this folder now; wait for it to end\n")
+        assert killed.exists()  # the running one's, for all the second run knows
+    finally:
+        os.close(handle)  # the first run ends
+    assert run("convert", archive, "--out-dir", out, "--jobs", "1").returncode == 0
+    assert not killed.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="runs are kept apart with flock, which Windows has not")
+def test_a_second_run_writing_the_same_feed_is_refused_while_the_first_runs(archive, tmp_path):
+    import fcntl
+
+    feed = tmp_path / "all.jsonl"
+    writing = tmp_path / ".all.jsonl.0123abcd.part"
+    writing.write_bytes(b"{}\n")
+    handle = os.open(writing, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        second = run("convert", archive, "--to", "jsonl", "-o", feed, "--jobs", "1")
+        assert second.returncode == 1 and second.stderr.decode() == (
+            f"prconvert: {feed}: another prconvert run is writing this file now; wait for it to end\n")
+        assert writing.exists() and not feed.exists()
+    finally:
+        os.close(handle)
+    assert run("convert", archive, "--to", "jsonl", "-o", feed, "--jobs", "1").returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["all.jsonl", "archive"]
+
+
 def test_an_output_folder_without_write_permission_stops_the_batch(archive, tmp_path, monkeypatch):
     import converter.batch
     from converter import output
