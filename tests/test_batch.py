@@ -532,6 +532,14 @@ def test_a_second_run_writing_the_same_feed_is_refused_while_the_first_runs(arch
     assert sorted(p.name for p in tmp_path.iterdir()) == ["all.jsonl", "archive"]
 
 
+def test_an_errors_file_that_cannot_be_opened_leaves_no_feed_file(archive, tmp_path):
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    with pytest.raises(ConversionError, match="cannot write the errors file: No such file or directory"):
+        batch([archive], to="jsonl", output=feeds / "all.jsonl", errors=tmp_path / "absent" / "e.jsonl", jobs=1)
+    assert list(feeds.iterdir()) == []
+
+
 def test_an_output_folder_without_write_permission_stops_the_batch(archive, tmp_path, monkeypatch):
     import converter.batch
     from converter import output
