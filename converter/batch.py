@@ -10,9 +10,11 @@ import errno
 import json
 import os
 import re
+import stat
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO
 
@@ -22,7 +24,7 @@ from .engines import Item, Job, make_engine
 from .errors import BatchStopped, ConversionError, one_line
 from .feeds import FEEDS, FeedWriter
 from .layout import BatchInput, Missing, extension, release_paths, remove_temporaries
-from .output import file_in_the_way, hold, remove_temporaries_of, temporary_beside, write_atomic
+from .output import file_target, hold, is_stream, remove_temporaries_of, temporary_beside, what_is_in_the_way, write_atomic
 from .pipeline import read_bounded
 from .reader import DEFAULT_MAX_BYTES
 from .transform import STYLESHEETS, check_params
@@ -34,8 +36,9 @@ CHUNK_INPUTS, CHUNK_BYTES = 16, 1 << 20  # inputs sent to a worker at once
 SMALL_BATCH_BYTES, SMALL_BATCH_INPUTS = 1 << 20, 1000
 SKIP = "skip"
 _NUMBERED = re.compile(r"\.[1-9]\d*$")  # an output stem that ends as a release number does: "x.1"
-# Writes that no later input can get past: the output disk is full or read-only.
-_NO_ROOM = {errno.ENOSPC, errno.EROFS} | ({errno.EDQUOT} if hasattr(errno, "EDQUOT") else set())
+# Writes that no later input can get past: the output disk is full. (Any other error stops the
+# batch when the output folder itself turns out unwritable: ``_FileSink.check_can_go_on``.)
+_NO_ROOM = {errno.ENOSPC} | ({errno.EDQUOT} if hasattr(errno, "EDQUOT") else set())
 
 
 @attrs.frozen
@@ -139,10 +142,13 @@ def convert_batch(inputs: list[BatchInput], options: BatchOptions, *, stream: Bi
     params = {"now": conversion_time()} | dict(options.params)  # one time for the whole run
     sink = _FileSink(options) if options.out_dir is not None else _FeedSink(options, params, stream)
     try:
-        log = open(options.errors, "w", encoding="utf-8", buffering=1) if options.errors else None  # noqa: SIM115
-    except OSError as error:
+        log = _open_errors_file(options.errors) if options.errors else None
+    except BaseException as error:
         sink.close(ok=False)  # a feed's temporary file, the output folder's lock
-        raise ConversionError(f"cannot write the errors file: {error.strerror or error}", str(options.errors)) from None
+        if isinstance(error, OSError):
+            raise ConversionError(f"cannot write the errors file: {error.strerror or error}",
+                                  str(options.errors)) from None
+        raise
 
     def fail(problem: Problem) -> None:
         summary.failed += 1
@@ -205,6 +211,22 @@ def convert_batch(inputs: list[BatchInput], options: BatchOptions, *, stream: Bi
     return summary
 
 
+def _open_errors_file(path: Path):
+    """The errors file, emptied only once this run holds it: two runs given one errors file (into
+    a folder neither has made yet) would write over each other's lines."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        if hold(handle) is False:
+            raise ConversionError("another prconvert run is writing this errors file now; wait for it to end",
+                                  str(path))
+        if stat.S_ISREG(os.fstat(handle).st_mode):  # not /dev/stderr
+            os.ftruncate(handle, 0)
+        return open(handle, "w", encoding="utf-8", buffering=1)  # a line at a time: an error shows there at once
+    except BaseException:
+        os.close(handle)
+        raise
+
+
 def _run(engine, job: Job, inputs, todo, sink, summary: BatchSummary, fail, reporter: Reporter) -> None:
     """Hand the outcomes, in input order, to the sink (or to ``fail``). A closed stdout
     (BrokenPipeError: the reader of a feed went away) ends the run; so does BatchStopped."""
@@ -217,7 +239,10 @@ def _run(engine, job: Job, inputs, todo, sink, summary: BatchSummary, fail, repo
             else:
                 try:
                     sink.write(item, outcome.payloads)
-                except (BrokenPipeError, BatchStopped):
+                except BrokenPipeError:
+                    raise
+                except BatchStopped:  # before this input's write: it was not tried
+                    summary.left += 1
                     raise
                 except (OSError, ConversionError) as error:
                     reason = error.message if isinstance(error, ConversionError) else f"cannot write its output: {error}"
@@ -275,12 +300,16 @@ class _FileSink:
         self.out_dir, self.overwrite = Path(options.out_dir), options.overwrite
         self.extension = extension(options.to)
         self._lock: int | None = None
-        self._tried_lock = self.out_dir.is_dir()
+        self._tried_lock = os.path.isdir(self.out_dir)  # os.path: False, not an error, where it cannot look
         if self._tried_lock:
             self._hold_folder()
-            remove_temporaries(self.out_dir)
-        elif (blocking := file_in_the_way(self.out_dir)) is not None:  # the folder is made by the first write
-            raise ConversionError(f"cannot make the output folder: {blocking} is a file", str(self.out_dir))
+            try:
+                remove_temporaries(self.out_dir)
+            except BaseException:
+                self.close(ok=False)
+                raise
+        elif (blocking := what_is_in_the_way(self.out_dir)) is not None:  # the folder is made by the first write
+            raise ConversionError(f"cannot make the output folder: {blocking}", str(self.out_dir))
 
     def _hold_folder(self) -> None:
         """One run at a time in a folder: a second would delete the first's temporary files as a
@@ -390,23 +419,35 @@ class _FeedSink:
         if options.to not in FEEDS:
             raise ConversionError(f"--to {options.to} writes a file per release: give --out-dir "
                                   f"(one stream takes {', '.join(sorted(FEEDS))})", options.to)
-        self.target, self._temporary = options.output, None
-        if self.target is not None:
-            if self.target.is_dir():
-                raise ConversionError("is a folder; -o names the feed's file (--out-dir: a file per release)",
-                                      str(self.target))
-            if self.target.exists() and not options.overwrite:
-                raise ConversionError("exists; not overwriting it (use --overwrite)", str(self.target))
-            if (blocking := file_in_the_way(self.target.parent)) is not None:
-                raise ConversionError(f"cannot write the feed: {blocking} is a file", str(self.target))
-            if not self.target.parent.is_dir():  # a mistyped path is told, not made
-                raise ConversionError(f"cannot write the feed: no folder {self.target.parent}", str(self.target))
+        self.target, self._temporary, self._own_stream, self._held = options.output, None, False, None
+        if self.target is not None and is_stream(self.target):  # -o /dev/stdout, a named pipe: as stdout
             try:
-                remove_temporaries_of(self.target)  # a killed run's: a feed starts again whole
-                handle, name = temporary_beside(str(self.target))
-                hold(handle)  # kept while it is written: another run leaves it be (remove_temporaries_of)
+                stream = open(self.target, "wb")  # noqa: SIM115 - closed by close()
             except OSError as error:
                 raise ConversionError(f"cannot write the feed: {error.strerror or error}", str(self.target)) from None
+            self._own_stream = True
+        elif self.target is not None:
+            if os.path.isdir(self.target):
+                raise ConversionError("is a folder; -o names the feed's file (--out-dir: a file per release)",
+                                      str(self.target))
+            if os.path.lexists(self.target) and not options.overwrite:
+                raise ConversionError("exists; not overwriting it (use --overwrite)", str(self.target))
+            if (blocking := what_is_in_the_way(self.target.parent)) is not None:
+                raise ConversionError(f"cannot write the feed: {blocking}", str(self.target))
+            if not os.path.isdir(self.target.parent):  # a mistyped path is told, not made
+                raise ConversionError(f"cannot write the feed: no folder {self.target.parent}", str(self.target))
+            self._file = Path(file_target(self.target))  # a link's file is replaced, the link kept
+            try:
+                handle, name = temporary_beside(str(self._file))
+            except OSError as error:
+                raise ConversionError(f"cannot write the feed: {error.strerror or error}", str(self.target)) from None
+            self._held = hold(handle)  # kept while it is written: another run leaves it be (remove_temporaries_of)
+            try:
+                remove_temporaries_of(self._file, keep=name)  # a killed run's: a feed starts again whole
+            except BaseException:
+                os.close(handle)
+                os.unlink(name)
+                raise
             self._temporary = Path(name)
             stream = os.fdopen(handle, "wb")
         self.stream = stream if stream is not None else sys.stdout.buffer
@@ -431,8 +472,12 @@ class _FeedSink:
         try:
             if ok:
                 self.writer.close()  # Atom entries and the last buffered lines are written here
-            if self._temporary is not None:
+            if self._own_stream:
                 self.stream.close()
+            elif self._temporary is not None and ok:
+                self.stream.flush()
+                if not self._held:  # no locks here: closed before it is renamed, as Windows asks
+                    self.stream.close()
         except BrokenPipeError:
             ok = False
             raise
@@ -444,7 +489,9 @@ class _FeedSink:
         finally:
             if self._temporary is not None:
                 if ok:
-                    os.replace(self._temporary, self.target)
+                    os.replace(self._temporary, self._file)  # held until here: no other run's clean-up takes it
+                    with suppress(OSError):
+                        self.stream.close()  # flushed above
                 else:
                     try:
                         self.stream.close()  # does nothing when closed; else drops what is buffered

@@ -20,7 +20,7 @@ from .feeds import FEEDS
 from .errors import ConversionError, one_line
 from .inspect import render_blocks
 from .layout import DEFAULT_INCLUDE, find_inputs, read_file_list
-from .output import FORMATS, file_in_the_way, releases_to_xml, remove_temporaries_of, write_atomic
+from .output import FORMATS, file_target, releases_to_xml, remove_temporaries_of, what_is_in_the_way, write_output
 from .pipeline import convert_bytes, read_input
 from .reader import DEFAULT_MAX_BYTES
 from .transform import PARAM_NAME, STYLESHEETS, apply_stylesheet, check_params, load_stylesheet
@@ -159,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"prconvert: interrupted; {_after_interrupt(args)}", file=sys.stderr)
         return 130
+    except OSError as error:  # the last resort: a system error no stage turned into a message
+        where = os.fsdecode(error.filename) if error.filename is not None else "prconvert"
+        print(f"prconvert: {one_line(f'{where}: {error.strerror or error}')}", file=sys.stderr)
+        return 1
 
 
 def _after_interrupt(args) -> str:
@@ -211,11 +215,11 @@ def run_convert(args) -> int:
         sys.stdout.flush()
     else:
         folder = Path(args.output).parent
-        if not folder.is_dir() and file_in_the_way(folder) is None:  # a mistyped path is told, not made
+        if not os.path.isdir(folder) and what_is_in_the_way(folder) is None:  # a mistyped path is told, not made
             raise ConversionError(f"cannot write: no folder {folder}", args.output)
         try:
-            remove_temporaries_of(args.output)  # what a killed run left
-            write_atomic(Path(args.output), payload, overwrite=args.overwrite)
+            remove_temporaries_of(file_target(args.output))  # what a killed run left
+            write_output(args.output, payload, overwrite=args.overwrite)
         except OSError as error:
             raise ConversionError(f"cannot write: {error.strerror or error}", args.output) from None
     _print_warnings(args, data, releases)
@@ -253,9 +257,9 @@ def _is_batch(args) -> bool:
 
 def _many_in_one(source: str) -> str | None:
     """"folder" or "pattern" when one INPUT names many files (a batch), else None."""
-    if Path(source).is_dir():
+    if os.path.isdir(source):
         return "folder"
-    if _GLOB.search(source) and not Path(source).exists():
+    if _GLOB.search(source) and not os.path.lexists(source):
         return "pattern"
     return None
 

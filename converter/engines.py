@@ -28,7 +28,8 @@ from .reader import DEFAULT_MAX_BYTES
 from .transform import STYLESHEETS
 
 ENGINES = ("local", "dask")
-SCHEDULER_TIMEOUT = 30  # seconds to reach a Dask scheduler before the run fails
+SCHEDULER_TIMEOUT = 30  # seconds to reach a Dask scheduler, or to be without a worker, before the run fails
+_DASK_POLL = 5  # seconds between looks at a Dask cluster while a task is waited for
 WORKER_DIED = "the worker process died while converting this input (out of memory, or a crash)"
 WORKERS_CANNOT_START = ("they die as they start. A script that calls convert_batch with jobs other than 1 "
                         "must make the call under 'if __name__ == \"__main__\":', since each worker "
@@ -243,6 +244,7 @@ class DaskEngine:
         except ImportError:
             raise ConversionError("--engine dask needs Dask: pip install 'prconvert[dask]'", "dask") from None
         self._own_cluster, self.client, self._own_client = None, client, client is None
+        self.scheduler = scheduler
         try:
             if client is None and scheduler:
                 self.client = _client_of(scheduler)
@@ -268,9 +270,35 @@ class DaskEngine:
         submit = lambda chunk: self.client.submit(convert_chunk, job, chunk, pure=False)  # noqa: E731
         for chunk, future in _Window(submit, iter(chunks), self.window):
             try:
-                yield future.result()
+                yield self._result(future)
+            except BatchStopped:
+                raise
             except Exception:  # the worker died more often than Dask retries a task
                 yield [_alone_on_dask(self.client, job, item) for item in chunk]
+
+    def _result(self, future):
+        """The future's result. Dask holds a task for ever when the cluster has lost its last worker
+        or the client its scheduler: the run stops after SCHEDULER_TIMEOUT seconds of either."""
+        where = self.scheduler or "the local Dask cluster"
+        alone_since = None
+        while True:
+            try:
+                return future.result(timeout=_DASK_POLL)
+            except TimeoutError:
+                pass
+            if self.client.status not in ("running", "connecting"):
+                raise BatchStopped("lost the Dask scheduler; run the same command again to resume", where)
+            try:
+                workers = self.client.nthreads()
+            except Exception:  # noqa: BLE001 - the scheduler does not answer: no worker for this run
+                workers = {}
+            if workers:
+                alone_since = None
+            elif alone_since is None:
+                alone_since = time.monotonic()
+            elif time.monotonic() - alone_since >= SCHEDULER_TIMEOUT:
+                raise BatchStopped(f"the Dask cluster has had no worker for {SCHEDULER_TIMEOUT} s; run the same "
+                                   "command again to resume", where)
 
     def close(self, *, abort: bool = False) -> None:
         if self._own_client and self.client is not None:

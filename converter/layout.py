@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 import attrs
 
-from .output import FORMATS, TEMPORARY_NAME
+from .output import FORMATS, TEMPORARY_NAME, remove_dead_temporary
 from .pipeline import why_unreadable
 
 DEFAULT_INCLUDE = ("*.txt", "*.txt.gz")  # what a folder contributes; files named directly always count
@@ -93,9 +93,10 @@ def find_inputs(sources: Iterable[str], listed: Iterable[str] = (), include: Ite
 def _why_nothing(source: str, include: tuple[str, ...]) -> str:
     if os.path.isdir(source):
         return f"no file in this folder matches --include ({' '.join(p or repr(p) for p in include)})"
-    if not os.path.lexists(source):
-        return "no file matches this pattern" if _GLOB_MAGIC.search(source) else "no such file or folder"
-    return why_unreadable(Path(source)) or "unreadable"  # there, yet not listed: a link to nothing
+    if _GLOB_MAGIC.search(source) and not os.path.lexists(source):
+        return "no file matches this pattern"
+    why = why_unreadable(Path(source))  # a link to nothing, a folder above that cannot be entered
+    return "no such file or folder" if why == "no such file" else why or "unreadable"
 
 
 def read_file_list(stream) -> list[str]:
@@ -114,7 +115,7 @@ def _expand(source: str, mirror: bool, include: tuple[str, ...], exclude: Path |
     """The inputs ``source`` names; a folder below it that cannot be listed goes to ``unreadable``."""
     path = Path(source)
     own = _mirrored(source) if mirror else None
-    if path.is_dir():
+    if os.path.isdir(path):
         yield from _walk(path, own or PurePosixPath(), include, exclude, unreadable)
     elif why_unreadable(path) is None:  # a file, or a pipe or device named as one (read as a file is)
         yield BatchInput(path, own or PurePosixPath(path.name), source)
@@ -125,9 +126,9 @@ def _expand(source: str, mirror: bool, include: tuple[str, ...], exclude: Path |
                 continue  # the output folder's files are never inputs, as a folder's walk leaves it out
             found = Path(match)
             relative = _mirrored(match) if mirror else PurePosixPath(*found.relative_to(base).parts)
-            if found.is_dir():
+            if os.path.isdir(found):
                 yield from _walk(found, relative or PurePosixPath(), include, exclude, unreadable)
-            elif found.is_file() or found.is_symlink():  # a link to nothing fails when read, as in a walk
+            elif os.path.lexists(found):  # a link to nothing, or round in a loop, fails when read, as in a walk
                 yield BatchInput(found, relative or PurePosixPath(found.name), match)
 
 
@@ -238,8 +239,8 @@ def _entries(folder: str, unreadable: list) -> list[tuple[os.DirEntry, str, bool
             is_folder = entry.is_dir()
             if is_folder and entry.is_symlink():
                 continue
-        except OSError:
-            continue
+        except OSError:  # a link round in a loop: an input that fails when read, as in a walk
+            is_folder = False
         found.append((entry, os.path.join(folder, entry.name) if folder else entry.name, is_folder))
     return found
 
@@ -300,11 +301,11 @@ def extension(to: str) -> str:
 
 
 def remove_temporaries(out_dir: Path) -> int:
-    """Delete the temporary files a killed run left in ``out_dir`` (never a finished output)."""
+    """Delete the temporary files a killed run left in ``out_dir`` (never a finished output, nor
+    one a live run writes: a feed's beside the outputs, a run into a folder below)."""
     removed = 0
     for top, _, files in os.walk(out_dir):
         for name in files:
             if TEMPORARY_NAME.fullmatch(name):  # write_atomic's, left by a killed run
-                Path(top, name).unlink(missing_ok=True)
-                removed += 1
+                removed += remove_dead_temporary(os.path.join(top, name))
     return removed

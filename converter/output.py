@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import stat
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
@@ -57,6 +58,35 @@ for _name, (_, _extension, _description) in STYLESHEETS.items():
     FORMATS.setdefault(_name, (_extension, _stylesheet_format(_name), _description))
 
 
+def is_stream(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is a device or a named pipe (``-o /dev/null``, ``-o /dev/stdout``): written
+    to as it is, as stdout is; a file renamed over it would replace the device itself."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISBLK(mode)
+
+
+def file_target(path: str | os.PathLike) -> str:
+    """Where a file written to ``path`` goes: the file a link names (a link to a file stays a link
+    to the new file, as ``cp`` leaves it), else ``path``."""
+    path = os.fspath(path)
+    return os.path.realpath(path) if os.path.islink(path) and os.path.exists(path) else path
+
+
+def write_output(path: str | os.PathLike, data: bytes, overwrite: bool = False) -> None:
+    """``write_atomic`` for a file the user named: a device or a pipe is written as it is, a link
+    to a file has its file replaced."""
+    if is_stream(path):
+        with open(path, "wb") as stream:
+            stream.write(data)
+        return
+    if not overwrite and os.path.lexists(path):
+        raise ConversionError("exists; not overwriting it (use --overwrite)", os.fspath(path))
+    write_atomic(file_target(path), data, overwrite=True)
+
+
 def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = False) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder, so no partial file is left.
     The folder is made when the temporary cannot be created for want of it: a batch writes many
@@ -71,21 +101,28 @@ def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = False) 
             os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
             handle, temporary = temporary_beside(path)
     except (NotADirectoryError, FileExistsError):
-        blocking = file_in_the_way(Path(path).parent)
+        blocking = what_is_in_the_way(Path(path).parent)
         if blocking is None:
             raise
-        raise ConversionError(f"cannot write: {blocking} is a file", path) from None
+        raise ConversionError(f"cannot write: {blocking}", path) from None
     try:
+        # Held until renamed: another run's clean-up (remove_dead_temporary) leaves it be. Where there
+        # are no such locks, the file is closed first, as Windows renames no open file.
+        held = hold(handle)
         try:
             view = memoryview(data)
             while view:  # plain os.write: a batch writes one file per release, a file object costs more
                 view = view[os.write(handle, view):]
+            if not held:
+                os.close(handle)
+                handle = None
+            try:
+                os.replace(temporary, path)
+            except IsADirectoryError:
+                raise ConversionError("is a folder; give a file name", path) from None
         finally:
-            os.close(handle)
-        try:
-            os.replace(temporary, path)
-        except IsADirectoryError:
-            raise ConversionError("is a folder; give a file name", path) from None
+            if handle is not None:
+                os.close(handle)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -95,29 +132,38 @@ def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = False) 
 TEMPORARY_NAME = re.compile(r"^\.(?P<target>.+)\.[A-Za-z0-9_]{8}\.part$")  # anchored: searched, it backtracked
 
 
-def remove_temporaries_of(path: str | os.PathLike) -> None:
-    """Delete the temporary files a killed run left beside ``path``: the run that writes ``path``
-    again makes its own. One that a live run holds (``hold``) is that run's: ConversionError."""
+def remove_temporaries_of(path: str | os.PathLike, keep: str | None = None) -> None:
+    """Delete the temporary files a killed run left beside ``path`` but ``keep`` (this run's own,
+    made and held first, so two runs started together cannot both pass). One that a live run holds
+    (``hold``) is that run's: ConversionError."""
     folder, name = os.path.split(os.fspath(path))
     try:
         names = os.listdir(folder or ".")
     except OSError:
         return  # no folder yet: nothing left in it
+    keep = os.path.basename(keep) if keep else None
     for each in names:
-        if (found := TEMPORARY_NAME.fullmatch(each)) and found["target"] == name:
-            temporary = os.path.join(folder, each)
-            try:
-                handle = os.open(temporary, os.O_RDONLY)
-            except OSError:
-                continue
-            try:
-                if hold(handle) is False:
-                    raise ConversionError("another prconvert run is writing this file now; wait for it to end",
-                                          os.fspath(path))
-                with suppress(OSError):
-                    os.unlink(temporary)
-            finally:
-                os.close(handle)
+        if (found := TEMPORARY_NAME.fullmatch(each)) and found["target"] == name and each != keep:
+            if not remove_dead_temporary(os.path.join(folder, each)):
+                raise ConversionError("another prconvert run is writing this file now; wait for it to end",
+                                      os.fspath(path))
+
+
+def remove_dead_temporary(temporary: str) -> bool:
+    """Delete a temporary file a killed run left; False, leaving it, when a live run holds it
+    (``hold``). One that cannot be deleted stays: it is never taken for an output."""
+    try:
+        handle = os.open(temporary, os.O_RDONLY)
+    except OSError:
+        return True  # gone already, or not to be opened: nothing to do about it
+    try:
+        if hold(handle) is False:
+            return False
+        with suppress(OSError):
+            os.unlink(temporary)
+    finally:
+        os.close(handle)
+    return True
 
 
 def hold(handle: int) -> bool | None:
@@ -137,12 +183,14 @@ def hold(handle: int) -> bool | None:
     return True
 
 
-def file_in_the_way(folder: Path) -> Path | None:
-    """The file standing where ``folder`` or one of the folders above it should be, if any: every
-    write below it would fail, so it is told once, up front."""
+def what_is_in_the_way(folder: Path) -> str | None:
+    """What stands where ``folder`` or one of the folders above it should be ("x is a file"), if
+    anything: every write below it would fail, so it is told once, up front."""
     for each in [folder, *folder.parents]:
-        if each.exists():
-            return None if each.is_dir() else each
+        if os.path.lexists(each):
+            if os.path.isdir(each):
+                return None
+            return f"{each} is {'a link to nothing' if not os.path.exists(each) else 'a file'}"
     return None
 
 

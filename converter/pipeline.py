@@ -4,10 +4,12 @@
 """
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -176,10 +178,13 @@ def iter_releases(paths: Iterable[str | os.PathLike], *,
 def why_unreadable(path: Path) -> str | None:
     """Why ``path`` is no input to read, or None. A pipe or a device is read as a file is
     (``prconvert convert <(zcat x.txt.gz)``, ``/dev/stdin``)."""
-    if path.is_dir():
-        return "is a folder, not a file"
-    if not path.exists():
-        return "a link to nothing" if path.is_symlink() else "no such file"
+    try:
+        if stat.S_ISDIR(os.stat(path).st_mode):
+            return "is a folder, not a file"
+    except OSError as error:
+        if error.errno == errno.ENOENT:
+            return "a link to nothing" if os.path.islink(path) else "no such file"
+        return f"cannot read: {error.strerror or error}"  # a folder above it closed, a loop of links
     return None
 
 

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -525,11 +526,122 @@ def test_a_second_run_writing_the_same_feed_is_refused_while_the_first_runs(arch
         second = run("convert", archive, "--to", "jsonl", "-o", feed, "--jobs", "1")
         assert second.returncode == 1 and second.stderr.decode() == (
             f"prconvert: {feed}: another prconvert run is writing this file now; wait for it to end\n")
-        assert writing.exists() and not feed.exists()
+        assert sorted(p.name for p in tmp_path.iterdir()) == [".all.jsonl.0123abcd.part", "archive"]  # its own gone
     finally:
         os.close(handle)
     assert run("convert", archive, "--to", "jsonl", "-o", feed, "--jobs", "1").returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["all.jsonl", "archive"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="runs are kept apart with flock, which Windows has not")
+def test_a_run_into_a_folder_leaves_another_run_s_feed_being_written_there(archive, tmp_path):
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    live, dead = out / ".feed.jsonl.0123abcd.part", out / "sub" / ".x.json.89abcdef.part"
+    dead.parent.mkdir()
+    live.write_bytes(b"{}\n")
+    dead.write_bytes(b"{")
+    handle = os.open(live, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as the feed's run holds it while it writes
+        assert batch([archive], out, jobs=1).failed == 0
+        assert live.exists() and not dead.exists()
+    finally:
+        os.close(handle)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="runs are kept apart with flock, which Windows has not")
+def test_a_second_run_given_the_same_errors_file_is_refused_before_emptying_it(archive, tmp_path):
+    import fcntl
+
+    errors = tmp_path / "errors.jsonl"
+    errors.write_text('{"input": "the first run\'s"}\n')
+    handle = os.open(errors, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(ConversionError, match="another prconvert run is writing this errors file now"):
+            batch([archive, tmp_path / "absent.txt"], tmp_path / "out", jobs=1, errors=errors)
+        assert errors.read_text() == '{"input": "the first run\'s"}\n'
+    finally:
+        os.close(handle)
+    summary = batch([archive, tmp_path / "absent.txt"], tmp_path / "out", jobs=1, errors=errors)
+    assert summary.failed == 1 and [json.loads(line)["input"] for line in errors.read_text().splitlines()] == [
+        str(tmp_path / "absent.txt")]
+
+
+def test_a_read_only_subfolder_fails_its_inputs_only(archive, tmp_path, monkeypatch):
+    """A read-only file system mounted on one subfolder of the output: the rest can be written."""
+    import converter.batch
+    from converter import output
+
+    def write(path, data, overwrite=False):
+        if "variants" in str(path):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), path)
+        output.write_atomic(path, data, overwrite=overwrite)
+    monkeypatch.setattr(converter.batch, "write_atomic", write)
+    summary = batch([archive], tmp_path / "out", jobs=1)
+    variants = len(list((archive / "1996" / "variants").glob("*.txt")))
+    assert (summary.converted, summary.failed, summary.stopped) == (19 - variants, variants, None)
+
+
+def test_feeds_and_files_written_to_a_device_or_through_a_link(archive, tmp_path):
+    if not Path("/dev/null").exists() or sys.platform == "win32":
+        pytest.skip("no /dev/null on this system")
+    example = EXAMPLES / "000_9e0e0fb7cf4518a9.txt"
+    for args in [[example, "-o", "/dev/null"], [example, "-o", "/dev/null", "--overwrite"],
+                 [archive, "--to", "jsonl", "-o", "/dev/null", "--overwrite"], [archive, "--to", "csv", "-o", "/dev/null"]]:
+        result = run("convert", *args)
+        assert result.returncode == 0, (args, result.stderr)
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode)  # written to, not replaced by a file
+    (tmp_path / "real.jsonl").write_text("old\n")
+    (tmp_path / "link.jsonl").symlink_to("real.jsonl")
+    (tmp_path / "real.json").write_text("old\n")
+    (tmp_path / "link.json").symlink_to("real.json")
+    assert run("convert", archive, "--to", "jsonl", "-o", tmp_path / "link.jsonl", "--overwrite").returncode == 0
+    assert run("convert", example, "-o", tmp_path / "link.json", "--overwrite").returncode == 0
+    for name in ["link.jsonl", "link.json"]:
+        assert (tmp_path / name).is_symlink() and (tmp_path / name).read_text() != "old\n"
+    assert len((tmp_path / "real.jsonl").read_text().splitlines()) == 20
+
+
+def test_an_output_folder_that_is_a_link_to_nothing_is_told_up_front(archive, tmp_path):
+    (tmp_path / "out").symlink_to(tmp_path / "gone" / "out")
+    result = run("convert", archive, "--out-dir", tmp_path / "out")
+    assert result.returncode == 1 and result.stderr.decode() == (
+        f"prconvert: {tmp_path / 'out'}: cannot make the output folder: {tmp_path / 'out'} is a link to nothing\n")
+
+
+def test_a_link_in_a_loop_fails_when_found_by_a_pattern_as_by_a_folder(tmp_path, monkeypatch):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "loop.txt").symlink_to("round")
+    (tmp_path / "a" / "round").symlink_to("loop.txt")
+    monkeypatch.chdir(tmp_path)
+    for source in ["a", "a/*.txt", "a/**/*.txt"]:
+        inputs, missing = find_inputs([source])
+        assert [item.shown for item in inputs] == ["a/loop.txt"] and not missing, source
+    assert [str(p) for p in batch(["a/*.txt"], tmp_path / "out", jobs=1).problems] == [
+        "a/loop.txt: cannot read: Too many levels of symbolic links"]
+
+
+def test_a_named_input_in_a_folder_that_cannot_be_entered_says_so(tmp_path, monkeypatch):
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "closed" / "x.txt").write_bytes((EXAMPLES / "000_9e0e0fb7cf4518a9.txt").read_bytes())
+    monkeypatch.chdir(tmp_path)
+
+    def refusing(real):  # as a folder its owner closed (root enters any: no chmod test)
+        def call(path, *args, **kwargs):
+            if "closed" in os.fspath(path):
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+            return real(path, *args, **kwargs)
+        return call
+    for name in ["stat", "lstat", "scandir"]:
+        monkeypatch.setattr(os, name, refusing(getattr(os, name)))
+    assert find_inputs(["closed/x.txt"]) == ([], [Missing("closed/x.txt", "cannot read: Permission denied")])
+    assert find_inputs(["closed/*.txt"]) == ([], [Missing("closed", "cannot read this folder: Permission denied; "
+                                                                   "the files in it were not converted")])
+    assert find_inputs(["nope.txt"]) == ([], [Missing("nope.txt", "no such file or folder")])
 
 
 def test_an_errors_file_that_cannot_be_opened_leaves_no_feed_file(archive, tmp_path):
@@ -1015,6 +1127,21 @@ def test_a_dask_scheduler_without_workers_fails_saying_so(monkeypatch):
         with pytest.raises(ConversionError, match=f"^{address}: the Dask scheduler has no workers "
                                                   rf"\(waited 1 s\); start some with dask worker {address}$"):
             DaskEngine(1, scheduler=address)
+
+
+def test_a_dask_cluster_left_without_workers_stops_the_run(archive, tmp_path, monkeypatch):
+    """Dask holds a task for ever once the last worker is gone; the command waited with it."""
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.setattr(engines, "SCHEDULER_TIMEOUT", 1)
+    monkeypatch.setattr(engines, "_DASK_POLL", 0.2)
+    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        started = time.monotonic()
+        summary = batch([archive], tmp_path / "out", engine=DaskEngine(1, client=client))
+        assert time.monotonic() - started < 30
+    assert summary.stopped == ("the local Dask cluster: the Dask cluster has had no worker for 1 s; "
+                               "run the same command again to resume")
+    assert (summary.converted, summary.failed, summary.left) == (0, 0, 19)
 
 
 def test_convert_batch_given_plain_paths_says_what_it_takes(tmp_path):

@@ -155,6 +155,16 @@ def test_ctrl_c_while_the_command_is_imported_is_one_line(monkeypatch, capsys):
     assert capsys.readouterr().err == "prconvert: interrupted\n"
 
 
+def test_a_system_error_no_stage_caught_is_one_line_not_a_traceback(monkeypatch, capsys):
+    from converter import cli
+
+    def fails(args):
+        raise PermissionError(13, "Permission denied", "out/2005")
+    monkeypatch.setitem(cli.COMMANDS, "convert", fails)
+    assert cli.main(["convert", "x.txt"]) == 1
+    assert capsys.readouterr().err == "prconvert: out/2005: Permission denied\n"
+
+
 def test_every_public_name_resolves_and_is_listed_for_type_checkers():
     """The lazy table of public names and the imports type checkers read are two lists of one API."""
     import ast
