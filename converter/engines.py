@@ -256,6 +256,7 @@ class DaskEngine:
                 with _ctrl_c_deferred(), _dask_workers_forked_deaf_to_ctrl_c():
                     self._own_cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=processes,
                                                      dashboard_address=None, silence_logs=logging.CRITICAL,
+                                                     scheduler_kwargs={"dashboard_address": ":0"},  # its HTTP server: any free port, not 8787
                                                      preload=[__name__] if processes else [])
                 self.client = Client(self._own_cluster)
             if scheduler and not self.client.nthreads():

@@ -1129,6 +1129,22 @@ def test_a_dask_scheduler_without_workers_fails_saying_so(monkeypatch):
             DaskEngine(1, scheduler=address)
 
 
+def test_a_local_dask_cluster_says_nothing_when_port_8787_is_taken(archive, tmp_path):
+    """Its scheduler's HTTP server took 8787 (a dashboard's port) and warned when another had it."""
+    import socket
+
+    pytest.importorskip("distributed")
+    with socket.socket() as taken:
+        try:
+            taken.bind(("127.0.0.1", 8787))
+            taken.listen()
+        except OSError:
+            pass  # taken already: as good
+        result = run("convert", archive, "--out-dir", tmp_path / "out", "--engine", "dask", "--jobs", "1")
+    assert result.returncode == 0
+    assert "in use" not in result.stderr.decode() and "Traceback" not in result.stderr.decode()
+
+
 def test_a_dask_cluster_left_without_workers_stops_the_run(archive, tmp_path, monkeypatch):
     """Dask holds a task for ever once the last worker is gone; the command waited with it."""
     distributed = pytest.importorskip("distributed")
