@@ -137,6 +137,8 @@ def convert_batch(inputs: list[BatchInput], options: BatchOptions, *, stream: Bi
                               "where no timer can stop one", "--timeout")
     if options.params and options.to in STYLESHEETS:
         check_params(options.to, options.params)  # once for the run, not once a release
+    if options.errors and options.output and _same_file(options.errors, options.output):
+        raise ConversionError("is given as both the feed (-o) and the errors file (--errors)", str(options.output))
     started = time.perf_counter()
     reporter, summary = reporter or Reporter(), BatchSummary()
     params = {"now": conversion_time()} | dict(options.params)  # one time for the whole run
@@ -216,10 +218,10 @@ def _open_errors_file(path: Path):
     a folder neither has made yet) would write over each other's lines."""
     handle = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
     try:
-        if hold(handle) is False:
-            raise ConversionError("another prconvert run is writing this errors file now; wait for it to end",
-                                  str(path))
-        if stat.S_ISREG(os.fstat(handle).st_mode):  # not /dev/stderr
+        if stat.S_ISREG(os.fstat(handle).st_mode):  # not /dev/stderr, a pipe: shared, as a terminal is
+            if hold(handle) is False:
+                raise ConversionError("another prconvert run is writing this errors file now; wait for it to end",
+                                      str(path))
             os.ftruncate(handle, 0)
         return open(handle, "w", encoding="utf-8", buffering=1)  # a line at a time: an error shows there at once
     except BaseException:
@@ -404,6 +406,13 @@ class _FileSink:
             self._lock = None
 
 
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # one is not there yet
+        return os.path.abspath(one) == os.path.abspath(other)
+
+
 def _same_bytes(path: str, payload: bytes) -> bool:
     try:
         with open(path, "rb") as handle:
@@ -422,7 +431,7 @@ class _FeedSink:
         self.target, self._temporary, self._own_stream, self._held = options.output, None, False, None
         if self.target is not None and is_stream(self.target):  # -o /dev/stdout, a named pipe: as stdout
             try:
-                stream = open(self.target, "wb")  # noqa: SIM115 - closed by close()
+                stream = open(self.target, "ab")  # noqa: SIM115 - closed by close(); "a": /dev/stdout >> log
             except OSError as error:
                 raise ConversionError(f"cannot write the feed: {error.strerror or error}", str(self.target)) from None
             self._own_stream = True
@@ -430,6 +439,8 @@ class _FeedSink:
             if os.path.isdir(self.target):
                 raise ConversionError("is a folder; -o names the feed's file (--out-dir: a file per release)",
                                       str(self.target))
+            if os.path.islink(self.target) and not os.path.exists(self.target):
+                raise ConversionError("is a link to nothing; not writing through it", str(self.target))
             if os.path.lexists(self.target) and not options.overwrite:
                 raise ConversionError("exists; not overwriting it (use --overwrite)", str(self.target))
             if (blocking := what_is_in_the_way(self.target.parent)) is not None:

@@ -220,6 +220,8 @@ def run_convert(args) -> int:
         try:
             remove_temporaries_of(file_target(args.output))  # what a killed run left
             write_output(args.output, payload, overwrite=args.overwrite)
+        except BrokenPipeError:
+            raise  # -o a pipe whose reader went away: as stdout's (141)
         except OSError as error:
             raise ConversionError(f"cannot write: {error.strerror or error}", args.output) from None
     _print_warnings(args, data, releases)

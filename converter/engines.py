@@ -274,8 +274,25 @@ class DaskEngine:
                 yield self._result(future)
             except BatchStopped:
                 raise
-            except Exception:  # the worker died more often than Dask retries a task
-                yield [_alone_on_dask(self.client, job, item) for item in chunk]
+            except Exception:  # the worker died more often than Dask retries a task, or the client closed
+                self._check_client()
+                yield [self._alone(job, item) for item in chunk]
+
+    def _alone(self, job: Job, item: Item) -> Outcome:
+        """One input of a chunk that killed its workers, as a task of its own: the input that kills
+        them fails alone."""
+        try:
+            return self._result(self.client.submit(convert_item, job, item, pure=False))
+        except BatchStopped:
+            raise
+        except Exception as error:
+            self._check_client()
+            return Outcome(item.index, error=f"{WORKER_DIED} ({type(error).__name__})", kind="WorkerDied")
+
+    def _check_client(self) -> None:
+        if self.client.status not in ("running", "connecting"):
+            raise BatchStopped("lost the Dask scheduler; run the same command again to resume",
+                               self.scheduler or "the local Dask cluster")
 
     def _result(self, future):
         """The future's result. Dask holds a task for ever when the cluster has lost its last worker
@@ -287,8 +304,7 @@ class DaskEngine:
                 return future.result(timeout=_DASK_POLL)
             except TimeoutError:
                 pass
-            if self.client.status not in ("running", "connecting"):
-                raise BatchStopped("lost the Dask scheduler; run the same command again to resume", where)
+            self._check_client()
             try:
                 workers = self.client.nthreads()
             except Exception:  # noqa: BLE001 - the scheduler does not answer: no worker for this run
@@ -343,13 +359,6 @@ def _wait_for_a_worker(client, scheduler: str) -> None:
     except (TimeoutError, OSError):
         raise ConversionError(f"the Dask scheduler has no workers (waited {SCHEDULER_TIMEOUT} s); start some with "
                               f"dask worker {scheduler}", scheduler) from None
-
-
-def _alone_on_dask(client, job: Job, item: Item) -> Outcome:
-    try:
-        return client.submit(convert_item, job, item, pure=False).result()
-    except Exception as error:
-        return Outcome(item.index, error=f"{WORKER_DIED} ({type(error).__name__})", kind="WorkerDied")
 
 
 def _check_workers(client) -> None:

@@ -61,6 +61,8 @@ for _name, (_, _extension, _description) in STYLESHEETS.items():
 def is_stream(path: str | os.PathLike) -> bool:
     """Whether ``path`` is a device or a named pipe (``-o /dev/null``, ``-o /dev/stdout``): written
     to as it is, as stdout is; a file renamed over it would replace the device itself."""
+    if os.fspath(path).startswith(("/dev/", "/proc/")):  # /dev/stdout >> log: a link to the log file itself
+        return True
     try:
         mode = os.stat(path).st_mode
     except OSError:
@@ -79,9 +81,11 @@ def write_output(path: str | os.PathLike, data: bytes, overwrite: bool = False) 
     """``write_atomic`` for a file the user named: a device or a pipe is written as it is, a link
     to a file has its file replaced."""
     if is_stream(path):
-        with open(path, "wb") as stream:
+        with open(path, "ab") as stream:  # "a": -o /dev/stdout >> log appends, as stdout would
             stream.write(data)
         return
+    if os.path.islink(path) and not os.path.exists(path):
+        raise ConversionError("is a link to nothing; not writing through it", os.fspath(path))
     if not overwrite and os.path.lexists(path):
         raise ConversionError("exists; not overwriting it (use --overwrite)", os.fspath(path))
     write_atomic(file_target(path), data, overwrite=True)
@@ -153,7 +157,10 @@ def remove_dead_temporary(temporary: str) -> bool:
     """Delete a temporary file a killed run left; False, leaving it, when a live run holds it
     (``hold``). One that cannot be deleted stays: it is never taken for an output."""
     try:
-        handle = os.open(temporary, os.O_RDONLY)
+        if not stat.S_ISREG(os.lstat(temporary).st_mode):  # a pipe so named would block the open
+            os.unlink(temporary)
+            return True
+        handle = os.open(temporary, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return True  # gone already, or not to be opened: nothing to do about it
     try:

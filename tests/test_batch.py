@@ -18,7 +18,7 @@ import pytest
 from converter import BatchOptions, convert_batch, convert_path, find_inputs, iter_releases, release_to_dict
 from converter import engines
 from converter.engines import DaskEngine, InProcessEngine, ProcessEngine
-from converter.errors import ConversionError, InputTooLargeError
+from converter.errors import BatchStopped, ConversionError, InputTooLargeError
 from converter.layout import Missing, output_stem, release_paths
 
 from .conftest import EXAMPLES, ROOT, VARIANTS
@@ -644,6 +644,68 @@ def test_a_named_input_in_a_folder_that_cannot_be_entered_says_so(tmp_path, monk
     assert find_inputs(["nope.txt"]) == ([], [Missing("nope.txt", "no such file or folder")])
 
 
+def test_an_errors_file_that_is_a_device_is_shared_not_locked(archive, tmp_path):
+    if not Path("/dev/null").exists() or sys.platform == "win32":
+        pytest.skip("no /dev/null on this system")
+    import fcntl
+
+    handle = os.open("/dev/null", os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as another run given --errors /dev/null
+        summary = batch([archive, tmp_path / "absent.txt"], tmp_path / "out", jobs=1, errors=Path("/dev/null"))
+        assert (summary.converted, summary.failed) == (19, 1)
+    finally:
+        os.close(handle)
+
+
+def test_the_same_file_as_feed_and_errors_file_is_refused(archive, tmp_path):
+    result = run("convert", archive, "--to", "jsonl", "-o", tmp_path / "x.jsonl", "--errors", tmp_path / "x.jsonl")
+    assert result.returncode == 1 and result.stderr.decode() == (
+        f"prconvert: {tmp_path / 'x.jsonl'}: is given as both the feed (-o) and the errors file (--errors)\n")
+    assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_a_pipe_named_as_a_temporary_file_does_not_block_the_next_run(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    (tmp_path / "out").mkdir()
+    os.mkfifo(tmp_path / "out" / ".x.json.abcdefgh.part")
+    result = run("convert", EXAMPLES / "000_9e0e0fb7cf4518a9.txt", "--out-dir", tmp_path / "out")  # timeout=300
+    assert result.returncode == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["000_9e0e0fb7cf4518a9.json"]
+
+
+def test_dev_stdout_appends_to_what_stdout_is_and_a_link_to_nothing_is_refused(archive, tmp_path):
+    if not Path("/dev/stdout").exists() or sys.platform == "win32":
+        pytest.skip("no /dev/stdout on this system")
+    example = EXAMPLES / "000_9e0e0fb7cf4518a9.txt"
+    log = tmp_path / "app.log"
+    log.write_text("old\n")
+    for args in [[archive, "--to", "jsonl", "-q"], [example]]:
+        with open(log, "ab") as stdout:  # the shell's >> log
+            done = subprocess.run([sys.executable, "-m", "converter", "convert", *map(str, args), "-o", "/dev/stdout",
+                                   "--overwrite"], stdout=stdout, stderr=subprocess.PIPE, timeout=300)
+        assert done.returncode == 0, done.stderr
+    assert log.read_text().startswith("old\n{") and not log.is_symlink()
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere" / "x")
+    for args in [[example], [archive, "--to", "jsonl"]]:
+        for overwrite in [[], ["--overwrite"]]:
+            result = run("convert", *args, "-o", tmp_path / "dangling", *overwrite)
+            assert result.returncode == 1 and result.stderr.decode().endswith(
+                "dangling: is a link to nothing; not writing through it\n"), (args, overwrite)
+    assert (tmp_path / "dangling").is_symlink() and not (tmp_path / "nowhere").exists()
+
+
+def test_a_single_output_to_a_pipe_whose_reader_left_exits_as_stdout_does(tmp_path):
+    if not Path("/dev/stdout").exists() or sys.platform == "win32":
+        pytest.skip("no /dev/stdout on this system")
+    child = subprocess.Popen([sys.executable, "-m", "converter", "convert", str(EXAMPLES / "000_9e0e0fb7cf4518a9.txt"),
+                              "-o", "/dev/stdout"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child.stdout.close()  # the reader goes away before the output is written
+    _, stderr = child.communicate(timeout=300)
+    assert child.returncode == 141 and b"Broken pipe" not in stderr
+
+
 def test_an_errors_file_that_cannot_be_opened_leaves_no_feed_file(archive, tmp_path):
     feeds = tmp_path / "feeds"
     feeds.mkdir()
@@ -1158,6 +1220,25 @@ def test_a_dask_cluster_left_without_workers_stops_the_run(archive, tmp_path, mo
     assert summary.stopped == ("the local Dask cluster: the Dask cluster has had no worker for 1 s; "
                                "run the same command again to resume")
     assert (summary.converted, summary.failed, summary.left) == (0, 0, 19)
+
+
+def test_a_dask_client_that_lost_its_scheduler_stops_the_run():
+    """Once the client closed, every result failed and each input was sent again, alone, to the
+    closed client, whose result was then waited on for ever."""
+    from converter.engines import Item, Job
+
+    class Closed:
+        status = "closed"
+
+        def submit(self, *args, **kwargs):
+            return self
+
+        def result(self, timeout=None):
+            raise RuntimeError("the client is closed")
+    engine = DaskEngine.__new__(DaskEngine)
+    engine.client, engine.scheduler, engine.window = Closed(), "tcp://10.0.0.1:8786", 4
+    with pytest.raises(BatchStopped, match="^tcp://10.0.0.1:8786: lost the Dask scheduler; run the same command"):
+        list(engine.run(Job("json"), iter([[Item(0, "a.txt", b"x")]])))
 
 
 def test_convert_batch_given_plain_paths_says_what_it_takes(tmp_path):
