@@ -24,7 +24,7 @@ from .engines import Item, Job, make_engine
 from .errors import BatchStopped, ConversionError, one_line
 from .feeds import FEEDS, FeedWriter
 from .layout import BatchInput, Missing, extension, release_paths, remove_temporaries
-from .output import file_target, hold, is_stream, remove_temporaries_of, temporary_beside, what_is_in_the_way, write_atomic
+from .output import TEMPORARY_NAME, file_target, hold, is_stream, remove_temporaries_of, temporary_beside, what_is_in_the_way, write_atomic
 from .pipeline import read_bounded
 from .reader import DEFAULT_MAX_BYTES
 from .transform import STYLESHEETS, check_params
@@ -247,7 +247,7 @@ def _run(engine, job: Job, inputs, todo, sink, summary: BatchSummary, fail, repo
                     summary.left += 1
                     raise
                 except (OSError, ConversionError) as error:
-                    reason = error.message if isinstance(error, ConversionError) else f"cannot write its output: {error}"
+                    reason = error.message if isinstance(error, ConversionError) else _write_failure(error)
                     fail(Problem(item.shown, reason, kind="OutputError"))
                     sink.check_can_go_on(error)
                 else:
@@ -255,6 +255,17 @@ def _run(engine, job: Job, inputs, todo, sink, summary: BatchSummary, fail, repo
                     summary.releases += len(outcome.payloads)
                     summary.warnings += outcome.warnings
             reporter.advance()
+
+
+def _write_failure(error: OSError) -> str:
+    """Why an output was not written, naming its folder: the file that failed is a temporary
+    (``.x.json.1a2b3c4d.part``), a name the user never gave."""
+    where = ""
+    if error.filename:
+        name = os.fsdecode(error.filename)
+        temporary = TEMPORARY_NAME.fullmatch(os.path.basename(name))
+        where = f" in {os.path.dirname(name) or '.'}" if temporary else f" ({name})"  # else a folder to make
+    return f"cannot write its output{where}: {error.strerror or error}"
 
 
 def _small(inputs: list[BatchInput], todo: list[int]) -> bool:

@@ -721,14 +721,15 @@ def test_an_output_folder_without_write_permission_stops_the_batch(archive, tmp_
     out = tmp_path / "out"
 
     def refuse(path):  # as a folder the user may not write to (root may write anywhere: no chmod test)
-        if Path(path).parent == out:
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+        if Path(path).parent == out:  # os.open names the temporary it was asked to make
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(out / f".{Path(path).name}.1a2b3c4d.part"))
         return real(path)
     real = output.temporary_beside
     monkeypatch.setattr(output, "temporary_beside", refuse)
     monkeypatch.setattr(converter.batch, "temporary_beside", refuse)
     summary = batch([archive], out, jobs=1)
     assert (summary.converted, summary.failed, summary.left) == (0, 1, 18)
+    assert summary.problems[0].reason == f"cannot write its output in {out}: Permission denied"  # not the temporary
     assert summary.stopped == f"{out}: Permission denied; run the same command again once it can be written"
 
 
@@ -737,8 +738,7 @@ def test_an_output_folder_that_cannot_be_made_stops_the_batch(archive):
     result = run("convert", archive, "--out-dir", "/proc/prconvert-out", "--jobs", "1")
     assert result.returncode == 1
     lines = result.stderr.decode().splitlines()
-    assert len(lines) == 2 and lines[0].endswith("cannot write its output: [Errno 2] No such file or directory: "
-                                                 "'/proc/prconvert-out'")
+    assert len(lines) == 2 and lines[0].endswith("cannot write its output (/proc/prconvert-out): No such file or directory")
     assert lines[1].endswith("stopped, 18 inputs not tried: /proc/prconvert-out: No such file or directory; "
                              "run the same command again once it can be written")
 
