@@ -24,7 +24,8 @@ from .engines import Item, Job, make_engine
 from .errors import BatchStopped, ConversionError, one_line
 from .feeds import FEEDS, FeedWriter
 from .layout import BatchInput, Missing, extension, release_paths, remove_temporaries
-from .output import TEMPORARY_NAME, file_target, hold, is_stream, remove_temporaries_of, temporary_beside, what_is_in_the_way, write_atomic
+from .output import (TEMPORARY_NAME, file_target, hold, is_stream, refuse_to_replace, remove_temporaries_of,
+                     temporary_beside, what_is_in_the_way, write_atomic)
 from .pipeline import read_bounded
 from .reader import DEFAULT_MAX_BYTES
 from .transform import STYLESHEETS, check_params
@@ -450,10 +451,7 @@ class _FeedSink:
             if os.path.isdir(self.target):
                 raise ConversionError("is a folder; -o names the feed's file (--out-dir: a file per release)",
                                       str(self.target))
-            if os.path.islink(self.target) and not os.path.exists(self.target):
-                raise ConversionError("is a link to nothing; not writing through it", str(self.target))
-            if os.path.lexists(self.target) and not options.overwrite:
-                raise ConversionError("exists; not overwriting it (use --overwrite)", str(self.target))
+            refuse_to_replace(self.target, options.overwrite)
             if (blocking := what_is_in_the_way(self.target.parent)) is not None:
                 raise ConversionError(f"cannot write the feed: {blocking}", str(self.target))
             if not os.path.isdir(self.target.parent):  # a mistyped path is told, not made

@@ -289,15 +289,17 @@ class DaskEngine:
             self._check_client()
             return Outcome(item.index, error=f"{WORKER_DIED} ({type(error).__name__})", kind="WorkerDied")
 
+    @property
+    def _where(self) -> str:
+        return self.scheduler or "the local Dask cluster"
+
     def _check_client(self) -> None:
         if self.client.status not in ("running", "connecting"):
-            raise BatchStopped("lost the Dask scheduler; run the same command again to resume",
-                               self.scheduler or "the local Dask cluster")
+            raise BatchStopped("lost the Dask scheduler; run the same command again to resume", self._where)
 
     def _result(self, future):
         """The future's result. Dask holds a task for ever when the cluster has lost its last worker
         or the client its scheduler: the run stops after SCHEDULER_TIMEOUT seconds of either."""
-        where = self.scheduler or "the local Dask cluster"
         alone_since = None
         while True:
             try:
@@ -315,7 +317,7 @@ class DaskEngine:
                 alone_since = time.monotonic()
             elif time.monotonic() - alone_since >= SCHEDULER_TIMEOUT:
                 raise BatchStopped(f"the Dask cluster has had no worker for {SCHEDULER_TIMEOUT} s; run the same "
-                                   "command again to resume", where)
+                                   "command again to resume", self._where)
 
     def close(self, *, abort: bool = False) -> None:
         if self._own_client and self.client is not None:

@@ -11,6 +11,11 @@ from pathlib import Path
 
 from lxml import etree
 
+try:
+    import fcntl  # imported once: ``hold`` runs for every file a batch writes
+except ImportError:  # Windows
+    fcntl = None
+
 from .errors import ConversionError
 from .jsonform import json_bytes, release_to_dict
 from .records import Release
@@ -84,11 +89,17 @@ def write_output(path: str | os.PathLike, data: bytes, overwrite: bool = False) 
         with open(path, "ab") as stream:  # "a": -o /dev/stdout >> log appends, as stdout would
             stream.write(data)
         return
+    refuse_to_replace(path, overwrite)
+    write_atomic(file_target(path), data, overwrite=True)
+
+
+def refuse_to_replace(path: str | os.PathLike, overwrite: bool) -> None:
+    """ConversionError when a file the user named must not be written: a link to nothing (not
+    written through), or a file that exists and ``overwrite`` is not given."""
     if os.path.islink(path) and not os.path.exists(path):
         raise ConversionError("is a link to nothing; not writing through it", os.fspath(path))
     if not overwrite and os.path.lexists(path):
         raise ConversionError("exists; not overwriting it (use --overwrite)", os.fspath(path))
-    write_atomic(file_target(path), data, overwrite=True)
 
 
 def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = False) -> None:
@@ -177,9 +188,7 @@ def hold(handle: int) -> bool | None:
     """Take the exclusive lock of the open file or folder ``handle`` (flock), which the system
     gives back when the last descriptor of it is closed, the process ending however it ends.
     False: another process holds it; None: the system or its file system has no such locks."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: runs are not kept apart
+    if fcntl is None:  # Windows: runs are not kept apart
         return None
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
