@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .batch import BatchOptions, ConsoleReporter, convert_batch
-from .engines import ENGINES
+from .engines import ENGINES, dask_noise_kept_off_stderr
 from .feeds import FEEDS
 from .errors import ConversionError, one_line
 from .inspect import render_blocks
@@ -287,7 +287,8 @@ def run_batch(args) -> int:
     )
     reporter = ConsoleReporter(quiet=args.quiet)
     try:
-        summary = convert_batch(inputs, options, reporter=reporter, missing=missing)
+        with dask_noise_kept_off_stderr() if args.engine == "dask" else nullcontext():
+            summary = convert_batch(inputs, options, reporter=reporter, missing=missing)
     finally:
         reporter.close()
     return 1 if summary.failed or summary.stopped else 0

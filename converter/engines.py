@@ -6,6 +6,7 @@ do not depend on the engine or the number of jobs, and Dask workers need no shar
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -324,6 +325,37 @@ class DaskEngine:
             self.client.close()
         if self._own_cluster is not None:
             self._own_cluster.close()
+
+
+@contextmanager
+def dask_noise_kept_off_stderr():
+    """For the command's run: what distributed prints when the cluster loses the worker holding a
+    result ("Couldn't gather 1 keys", then an asyncio "Task exception was never retrieved" traceback)
+    is dropped, since this engine tells what came of it (the task run again, or the run stopped).
+    Scoped: the filters go when the block ends, and the Python API never sets them."""
+    noise = _DaskNoise()
+    loggers = [logging.getLogger(name) for name in _DaskNoise.LOGGERS]
+    for logger in loggers:
+        logger.addFilter(noise)
+    try:
+        yield
+    finally:
+        gc.collect()  # a gather task dropped with the client tells its exception when collected: inside the filters
+        for logger in loggers:
+            logger.removeFilter(noise)
+
+
+class _DaskNoise(logging.Filter):
+    """Passes every record but distributed's lost-result noise (``dask_noise_kept_off_stderr``)."""
+
+    LOGGERS = ("distributed.client", "asyncio")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name == "distributed.client":
+            return not str(record.msg).startswith("Couldn't gather")
+        error = record.exc_info[1] if record.exc_info else None
+        from_dask = error is not None and type(error).__module__.startswith("distributed")
+        return not (from_dask and str(record.msg).startswith("Task exception was never retrieved"))
 
 
 def _client_of(scheduler: str):

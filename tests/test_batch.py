@@ -1244,3 +1244,43 @@ def test_a_dask_client_that_lost_its_scheduler_stops_the_run():
 def test_convert_batch_given_plain_paths_says_what_it_takes(tmp_path):
     with pytest.raises(TypeError, match=r"convert_batch takes the inputs find_inputs gives"):
         convert_batch([str(EXAMPLES / "000_9e0e0fb7cf4518a9.txt")], BatchOptions(out_dir=tmp_path / "out", jobs=1))
+
+
+def test_the_command_keeps_dask_s_lost_worker_noise_off_stderr(archive, tmp_path, monkeypatch):
+    """A cluster that lost its last worker stopped the run with the command's own line, after
+    distributed had printed "Couldn't gather 1 keys" and an asyncio "Task exception was never
+    retrieved" traceback. The command drops those two while it runs, and only those; the Python
+    API's logging is not touched."""
+    import logging
+
+    from converter import cli
+    from converter.batch import BatchSummary
+
+    distributed = pytest.importorskip("distributed")
+    shown = []
+
+    class Shown(logging.Handler):
+        def emit(self, record):
+            shown.append(record.getMessage().splitlines()[0])
+
+    def lose_the_last_worker(*args, **kwargs):
+        client, loop = logging.getLogger("distributed.client"), logging.getLogger("asyncio")
+        client.warning("Couldn't gather %s keys, rescheduling %s", 1, ("convert_chunk-1",))
+        try:
+            raise distributed.client.AllExit()
+        except Exception as error:
+            loop.error("Task exception was never retrieved\nfuture: <Task>", exc_info=error)
+        client.warning("news of another kind")
+        return BatchSummary(stopped="the Dask cluster has had no worker for 30 s")
+    handler = Shown()
+    loggers = [logging.getLogger(name) for name in ("distributed.client", "asyncio")]
+    filters = [list(logger.filters) for logger in loggers]
+    for logger in loggers:
+        monkeypatch.setattr(logger, "handlers", [*logger.handlers, handler])
+    monkeypatch.setattr(cli, "convert_batch", lose_the_last_worker)
+    assert cli.main(["convert", str(archive), "--out-dir", str(tmp_path / "out"), "--engine", "dask", "-q"]) == 1
+    assert shown == ["news of another kind"]
+    assert [list(logger.filters) for logger in loggers] == filters  # scoped to the run
+    lose_the_last_worker()  # as the Python API's own run: its logging is as it was
+    assert shown[1:] == ["Couldn't gather 1 keys, rescheduling ('convert_chunk-1',)",
+                         "Task exception was never retrieved", "news of another kind"]
