@@ -269,6 +269,14 @@ def _write_failure(error: OSError) -> str:
     return f"cannot write its output{where}: {error.strerror or error}"
 
 
+def _reason(error: Exception) -> str:
+    """Why a write failed, as the other write errors say it ("No space left on device"): the
+    system's words, without Python's "[Errno 28]" or the name of a file the user never gave."""
+    if isinstance(error, OSError) and error.errno is not None:
+        return error.strerror or os.strerror(error.errno)
+    return one_line(str(error))
+
+
 def _small(inputs: list[BatchInput], todo: list[int]) -> bool:
     """Whether the inputs to convert hold under SMALL_BATCH_BYTES (as their files' sizes say)."""
     if len(todo) > SMALL_BATCH_INPUTS:
@@ -484,7 +492,7 @@ class _FeedSink:
         """A feed is one file: once a write to it failed, what follows would not be the feed."""
         where = str(self.target) if self.target is not None else (
             "stdout" if self.stream is sys.stdout.buffer else "the feed's stream")
-        raise BatchStopped(f"cannot write the feed: {error}"
+        raise BatchStopped(f"cannot write the feed: {_reason(error)}"
                            + ("; nothing was written" if self._temporary is not None else ""), where)
 
     def close(self, ok: bool) -> None:

@@ -758,7 +758,7 @@ def test_a_feed_that_cannot_be_written_leaves_no_file(archive, tmp_path, monkeyp
     feed = tmp_path / "feeds" / "all.jsonl"
     feed.parent.mkdir()
     summary = batch([archive], to="jsonl", output=feed, jobs=1)
-    assert summary.stopped == f"{feed}: cannot write the feed: [Errno 28] No space left on device; nothing was written"
+    assert summary.stopped == f"{feed}: cannot write the feed: No space left on device; nothing was written"
     assert (summary.converted, summary.failed, summary.left) == (2, 1, 19 - 3)
     assert list((tmp_path / "feeds").iterdir()) == []  # no feed, no temporary file
 
@@ -777,6 +777,24 @@ def test_a_feed_whose_last_write_fails_leaves_no_file(archive, tmp_path, monkeyp
     assert list((tmp_path / "feeds").iterdir()) == []
 
 
+@pytest.mark.parametrize("to", ["jsonl", "atom", "csv"])
+def test_a_feed_file_that_cannot_be_written_is_told_as_other_files_are(archive, tmp_path, monkeypatch, capsys, to):
+    """The feed's -o FILE said "[Errno 28] No space left on device" where a file per release and a
+    single -o say "No space left on device": one line naming the file, the system's reason."""
+    from converter import cli
+    from converter.feeds import FeedWriter
+
+    def close(self):  # the last bytes of every feed are written here
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(FeedWriter, "close", close)
+    feed = tmp_path / f"all.{to}"
+    assert cli.main(["convert", str(archive), "--to", to, "-o", str(feed), "--jobs", "1"]) == 1
+    told = capsys.readouterr().err.splitlines()
+    assert len(told) == 1 and told[0].endswith(f"; stopped: {feed}: cannot write the feed: No space left on device; "
+                                               "nothing was written")
+    assert list(tmp_path.iterdir()) == [archive]
+
+
 def test_the_cli_stops_on_a_full_stdout_or_errors_file(archive, tmp_path):
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full on this system (it makes every write fail: disk full)")
@@ -785,7 +803,7 @@ def test_the_cli_stops_on_a_full_stdout_or_errors_file(archive, tmp_path):
                                  "--jobs", "1"], stdout=full, stderr=subprocess.PIPE, timeout=300)
     assert result.returncode == 1
     assert result.stderr.decode().splitlines()[-1].endswith(
-        "stopped, 18 inputs not tried: stdout: cannot write the feed: [Errno 28] No space left on device")
+        "stopped, 18 inputs not tried: stdout: cannot write the feed: No space left on device")
     result = run("convert", archive, tmp_path / "absent.txt", "--out-dir", tmp_path / "out", "--errors", "/dev/full")
     assert result.returncode == 1 and "Traceback" not in result.stderr.decode()
     assert result.stderr.decode().splitlines()[-1].endswith(
