@@ -376,12 +376,31 @@ class _FileSink:
         An error of one file alone (its name, a subfolder) fails that input only."""
         if not isinstance(error, OSError):
             return
+        self.stop_if_folder_gone()  # before _cannot_write_here, which would make it again
         if error.errno not in _NO_ROOM:
             error = self._cannot_write_here()
             if error is None:
                 return
         raise BatchStopped(f"{error.strerror or error}; run the same command again once it can be written",
                            str(self.out_dir))
+
+    def stop_if_folder_gone(self) -> None:
+        """BatchStopped when the folder this run holds is no longer the one at its path (removed,
+        or replaced by another): the outputs written so far went with it, and making it again
+        would end the run saying all were converted. Asked when a write finds a folder missing,
+        after a failed write and at the end, never per file."""
+        if self._lock is None:
+            return  # not held (Windows, or not yet made): nothing to compare
+        held = os.fstat(self._lock)
+        try:
+            there = os.stat(self.out_dir)
+        except (FileNotFoundError, NotADirectoryError):
+            there = None
+        except OSError:
+            return  # cannot look: the failed write tells what it can
+        if held.st_nlink == 0 or there is None or (there.st_dev, there.st_ino) != (held.st_dev, held.st_ino):
+            raise BatchStopped("the output folder was removed during the run, and the outputs written to it "
+                               "with it; run the same command again to write them", str(self.out_dir))
 
     def _cannot_write_here(self) -> OSError | None:
         """Why no file can be written in the output folder itself, if none can (asked after a failed
@@ -418,10 +437,17 @@ class _FileSink:
                     continue
                 raise ConversionError(f"{path} exists and is not this input's output; not overwriting it "
                                       "(use --overwrite)", str(item.shown))
-            write_atomic(path, payload, overwrite=True)
+            write_atomic(path, payload, overwrite=True, before_making_folder=self.stop_if_folder_gone)
 
     def close(self, ok: bool) -> None:
-        if self._lock is not None:
+        """Let the folder go; a run that went well first checks that its outputs are still there
+        (a folder replaced during the run took no failed write to notice)."""
+        if self._lock is None:
+            return
+        try:
+            if ok:
+                self.stop_if_folder_gone()
+        finally:
             os.close(self._lock)
             self._lock = None
 

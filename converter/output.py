@@ -102,10 +102,12 @@ def refuse_to_replace(path: str | os.PathLike, overwrite: bool) -> None:
         raise ConversionError("exists; not overwriting it (use --overwrite)", os.fspath(path))
 
 
-def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = False) -> None:
+def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = False,
+                 before_making_folder: Callable[[], None] | None = None) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder, so no partial file is left.
     The folder is made when the temporary cannot be created for want of it: a batch writes many
-    files to each folder, and asking for the folder first would cost a look-up per file."""
+    files to each folder, and asking for the folder first would cost a look-up per file. So the
+    batch asks then, in ``before_making_folder``, whether its output folder is still there."""
     path = os.fspath(path)
     if not overwrite and os.path.exists(path):
         raise ConversionError("exists; not overwriting it (use --overwrite)", path)
@@ -113,6 +115,8 @@ def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = False) 
         try:
             handle, temporary = temporary_beside(path)
         except FileNotFoundError:
+            if before_making_folder is not None:
+                before_making_folder()
             os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
             handle, temporary = temporary_beside(path)
     except (NotADirectoryError, FileExistsError):

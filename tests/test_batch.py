@@ -450,11 +450,11 @@ def _disk_fills_after(count: int):
 
     written = []
 
-    def write(path, data, overwrite=False):
+    def write(path, data, overwrite=False, **options):
         if len(written) >= count:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         written.append(path)
-        output.write_atomic(path, data, overwrite=overwrite)
+        output.write_atomic(path, data, overwrite=overwrite, **options)
     return write
 
 
@@ -483,13 +483,47 @@ def test_an_input_that_cannot_be_written_for_its_own_reason_does_not_stop_the_ba
     import converter.batch
     from converter import output
 
-    def write(path, data, overwrite=False):
+    def write(path, data, overwrite=False, **options):
         if "zipped" in str(path):
             raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG))
-        output.write_atomic(path, data, overwrite=overwrite)
+        output.write_atomic(path, data, overwrite=overwrite, **options)
     monkeypatch.setattr(converter.batch, "write_atomic", write)
     summary = batch([archive], tmp_path / "out", jobs=1)
     assert (summary.converted, summary.failed, summary.stopped) == (18, 1, None)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the output folder is held open, which Windows does not do")
+@pytest.mark.parametrize("how", ["removed", "replaced", "removed under a write"])
+def test_an_output_folder_removed_during_the_run_stops_it(archive, tmp_path, monkeypatch, how):
+    """The next write made it again, and the run ended saying every input was converted, the
+    outputs written before gone with the first folder."""
+    import converter.batch
+    from converter import output
+
+    clean, out = tmp_path / "clean", tmp_path / "out"
+    batch([archive], clean, jobs=1)
+    written = []
+
+    def write(path, data, overwrite=False, **options):
+        written.append(path)
+        if len(written) == 4:
+            shutil.rmtree(out)
+            if how == "replaced":
+                out.mkdir()
+            elif how == "removed under a write":  # between the temporary file and its rename
+                raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
+        output.write_atomic(path, data, overwrite=overwrite, **options)
+    monkeypatch.setattr(converter.batch, "write_atomic", write)
+    summary = batch([archive], out, jobs=1)
+    assert summary.stopped == (f"{out}: the output folder was removed during the run, and the outputs written "
+                               "to it with it; run the same command again to write them")
+    assert summary.converted + summary.failed + summary.left == 19 and summary.converted >= 2
+    if how != "replaced":  # stopped at once, and not made again
+        assert summary.failed == (how == "removed under a write") and summary.left >= 19 - 4
+        assert not out.exists()
+    monkeypatch.undo()
+    resumed = batch([archive], out, jobs=1)
+    assert resumed.stopped is None and tree(out) == tree(clean)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="runs are kept apart with flock, which Windows has not")
@@ -576,10 +610,10 @@ def test_a_read_only_subfolder_fails_its_inputs_only(archive, tmp_path, monkeypa
     import converter.batch
     from converter import output
 
-    def write(path, data, overwrite=False):
+    def write(path, data, overwrite=False, **options):
         if "variants" in str(path):
             raise OSError(errno.EROFS, os.strerror(errno.EROFS), path)
-        output.write_atomic(path, data, overwrite=overwrite)
+        output.write_atomic(path, data, overwrite=overwrite, **options)
     monkeypatch.setattr(converter.batch, "write_atomic", write)
     summary = batch([archive], tmp_path / "out", jobs=1)
     variants = len(list((archive / "1996" / "variants").glob("*.txt")))
