@@ -28,6 +28,14 @@ from .validation import release_schema
 
 _GLOB = re.compile(r"[*?[]")
 
+
+def _build() -> str:
+    """Which build converts: the optional mypyc one (README, "A compiled build") is a shared
+    library per module, and falls back to the pure package when it cannot compile."""
+    from . import pipeline
+
+    return "pure Python" if pipeline.__file__.endswith(".py") else "compiled by mypyc"
+
 EXAMPLES = """examples:
   prconvert convert examples/000_9e0e0fb7cf4518a9.txt            JSON on stdout
   prconvert convert filing.txt --to xml -o filing.xml              canonical XML to a file
@@ -53,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"prconvert {__version__}")
+    parser.add_argument("--version", action="version", version=f"prconvert {__version__} ({_build()})")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     convert = commands.add_parser("convert", help="convert an input file, or many (folders, globs, lists)",

@@ -10,19 +10,20 @@ import re
 from bisect import bisect_left
 from functools import cache
 from importlib import resources
+from typing import Final
 
 from attrs import frozen
 
 from .input_cache import cached_per_input
 
-TAXONOMY_NAMESPACE = "http://prconvert.example/taxonomy/1.0"
-TAXONOMY_URL = "http://prconvert.example/taxonomy/1.0/prconvert.xsd"
+TAXONOMY_NAMESPACE: Final = "http://prconvert.example/taxonomy/1.0"
+TAXONOMY_URL: Final = "http://prconvert.example/taxonomy/1.0/prconvert.xsd"
 # Unit of a value (as the table reader names it) -> the concept type that may carry it.
-UNIT_TYPES = {"USD": "monetary", "USD/share": "perShare", "shares": "shares", "percent": "pure", "pure": "pure",
+UNIT_TYPES: Final = {"USD": "monetary", "USD/share": "perShare", "shares": "shares", "percent": "pure", "pure": "pure",
               "count": "decimal", "kWh": "decimal"}
 
-_FOOTNOTE = re.compile(r"\((?:\d{1,2}|[a-z]|see\s+notes?(?:\s+\d+)?|notes?)\)|\*+|\$|\.{2,}")
-_ROW_SCALE = re.compile(r"\((?:in\s+)?(?:millions|thousands|000'?s)\)")
+_FOOTNOTE: Final = re.compile(r"\((?:\d{1,2}|[a-z]|see\s+notes?(?:\s+\d+)?|notes?)\)|\*+|\$|\.{2,}")
+_ROW_SCALE: Final = re.compile(r"\((?:in\s+)?(?:millions|thousands|000'?s)\)")
 
 
 @frozen
@@ -99,7 +100,7 @@ def map_label(label: str, sections: tuple[str, ...], unit: str) -> Concept | Non
     if path and not allowed.fullmatch(path[-1]):
         return None
     context = " > ".join(path)
-    first = int(fitting.lastgroup[1:])  # the concepts before it have no label that fits
+    first = int(fitting.lastgroup[1:])  # type: ignore[index]  # the concepts before it have no label that fits
     places, of_type = _matchers_of_type(UNIT_TYPES.get(unit))
     for matcher, concept in of_type[bisect_left(places, first):]:
         if matcher.labels.fullmatch(text) and (matcher.within is None or matcher.within.search(context)):

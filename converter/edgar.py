@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import Final
 
 from attrs import frozen
 
 from .errors import TruncatedSubmissionError
 from .records import Document, Filing
 
-_WRAPPER_START = re.compile(r"^\s*<(SEC-DOCUMENT|SUBMISSION|DOCUMENT|SEC-HEADER|IMS-DOCUMENT)>", re.I)
-_HEADER_FIELD = re.compile(r"^\s*(?P<key>[A-Z][A-Z0-9 ()/-]*?):\s*(?P<value>.*?)\s*$")
-_TAG_FIELD = re.compile(r"^\s*<(?P<key>[A-Z][A-Z0-9-]*)>\s*(?P<value>.*?)\s*$", re.I)
-_DOC_TAG = re.compile(r"^\s*<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>\s*(.*?)\s*$", re.I)
+_WRAPPER_START: Final = re.compile(r"^\s*<(SEC-DOCUMENT|SUBMISSION|DOCUMENT|SEC-HEADER|IMS-DOCUMENT)>", re.I)
+_HEADER_FIELD: Final = re.compile(r"^\s*(?P<key>[A-Z][A-Z0-9 ()/-]*?):\s*(?P<value>.*?)\s*$")
+_TAG_FIELD: Final = re.compile(r"^\s*<(?P<key>[A-Z][A-Z0-9-]*)>\s*(?P<value>.*?)\s*$", re.I)
+_DOC_TAG: Final = re.compile(r"^\s*<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>\s*(.*?)\s*$", re.I)
 
 
 @frozen
@@ -85,7 +86,7 @@ def _check_complete(lines: tuple[str, ...]) -> None:
         )
 
 
-_KEY_BLANKS = re.compile(r"[\s-]+")
+_KEY_BLANKS: Final = re.compile(r"[\s-]+")
 
 
 def _read_header(lines: tuple[str, ...]) -> tuple[Filing | None, tuple[Filer, ...]]:
@@ -136,7 +137,7 @@ def submitting_filer(accession_number: str | None, filers) -> Filer | None:
     return next((f for f in filers if f.cik and (accession_number or "").startswith(f.cik.zfill(10))), None)
 
 
-_EIGHT_DIGITS = re.compile(r"[0-9]{8}")  # a date as the header prints it: 20050125
+_EIGHT_DIGITS: Final = re.compile(r"[0-9]{8}")  # a date as the header prints it: 20050125
 
 
 def _iso(value: str | None) -> str | None:

@@ -6,6 +6,7 @@ with a warning of a stable code.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 import attrs
 
@@ -17,16 +18,36 @@ from .fields.dates import NUMERIC_DATE, WRITTEN_DATE
 from .fields.front import AUDIENCE, EXHIBIT, RELEASE_NUMBER
 from .fields.issuer import issuer_from_sentence, issuer_from_tag_line, issuer_from_title, named_filer
 from .fields.safe_harbor import is_safe_harbor_heading, split_risks
-from .fields.wire import LEADING_TAGS, TICKER, TICKER_GROUP, bare_tickers, exchange_name, strip_tags, wire_code, wire_service
+from .fields.wire import (
+    LEADING_TAGS,
+    TICKER,
+    TICKER_GROUP,
+    bare_tickers,
+    exchange_name,
+    strip_tags,
+    wire_code,
+    wire_service,
+)
 from .records import (
-    SCHEMA_VERSION, Block, Contact, Dateline, FieldLines, Issuer, Paragraph, ParseWarning, Release,
-    SafeHarbor, Security, Source, Wire,
+    SCHEMA_VERSION,
+    Block,
+    Contact,
+    Dateline,
+    FieldLines,
+    Issuer,
+    Paragraph,
+    ParseWarning,
+    Release,
+    SafeHarbor,
+    Security,
+    Source,
+    Wire,
 )
 from .segmenter import Segment
 from .tables import read_tables
 
-_BLOCK_KIND = {"subheadline": "headline"}
-_TERMINAL = (".", "!", "?", '"', "\u201d", ":", ")")
+_BLOCK_KIND: Final = {"subheadline": "headline"}
+_TERMINAL: Final = (".", "!", "?", '"', "\u201d", ":", ")")
 
 
 class _Release:
@@ -165,7 +186,7 @@ def _dateline(release: _Release, source: Source):
     return dateline, (rest, head.first + 1, last + 1), found.wire_text
 
 
-_DATE_LABEL = re.compile(r"(?:[A-Za-z][A-Za-z ]{0,29}:\s*)?")  # "Date:", "For release:"
+_DATE_LABEL: Final = re.compile(r"(?:[A-Za-z][A-Za-z ]{0,29}:\s*)?")  # "Date:", "For release:"
 
 
 def _date_alone_above(release: _Release, dateline_first: int) -> str:
@@ -208,7 +229,7 @@ def _continues_across_page(release: _Release, previous, segment: Segment, text: 
     return kinds <= {"page"} and len(between) < 12
 
 
-_SOURCE_NAME = re.compile(r"^\s*SOURCE\s+(.+?)\s*$")  # PR Newswire's trailer: "SOURCE Acme Corp"
+_SOURCE_NAME: Final = re.compile(r"^\s*SOURCE\s+(.+?)\s*$")  # PR Newswire's trailer: "SOURCE Acme Corp"
 
 
 def _issuer(release: _Release, body, headline: str | None, source: Source, filers=()) -> Issuer | None:
@@ -220,10 +241,10 @@ def _issuer(release: _Release, body, headline: str | None, source: Source, filer
         named = named_filer(name, filers)
         if named is not None:
             cik = named.cik
-        elif submitting_filer(source.filing.accession_number, filers) is None:  # nor one who submitted it
+        elif submitting_filer(source.filing.accession_number, filers) is None:  # type: ignore[union-attr]  # nor one who submitted it
             release.warn("issuer_cik_uncertain",
                          f"{len(filers)} companies filed this submission, none named {name or 'as the issuer'} nor the "
-                         f"accession number's; the CIK is the first filer's ({source.filing.company_name})",
+                         f"accession number's; the CIK is the first filer's ({source.filing.company_name})",  # type: ignore[union-attr]
                          lines[0] if lines else None)
     if name is None:
         return Issuer(name=None, cik=cik, lines=None) if cik else None
@@ -293,10 +314,10 @@ def _wire(release: _Release, dateline: Dateline | None, wire_text: str | None) -
     for i, line in _front_lines(release, ("headline", "wire")):
         match = LEADING_TAGS.match(line)
         if match:
-            return Wire(service=wire_service(match["code"]), code=match["code"], slug=match["slug"], lines=(i + 1, i + 1))
+            return Wire(service=wire_service(match["code"]), code=match["code"], slug=match["slug"], lines=(i + 1, i + 1))  # type: ignore[arg-type]
     service = wire_service(wire_text) if wire_text else None
     if dateline and service:
-        return Wire(service=service, code=wire_code(wire_text), slug=None, lines=dateline.lines)
+        return Wire(service=service, code=wire_code(wire_text), slug=None, lines=dateline.lines)  # type: ignore[arg-type]
     return None
 
 
@@ -335,7 +356,7 @@ def _safe_harbor(release: _Release) -> SafeHarbor | None:
     if not segments:
         return None
     heading = None
-    texts = []
+    texts: list[str] = []
     item_lines: list[str] = []
     for segment in segments:
         text = release.text(segment)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from typing import Final
 
 from .records import Release
 from .structure import from_plain, to_plain
@@ -9,12 +10,12 @@ from .structure import from_plain, to_plain
 try:
     import orjson
 except ImportError:  # pragma: no cover - a platform without its wheel
-    orjson = None
+    orjson = None  # type: ignore[assignment]
 
 # Where orjson and ``json`` could print a number differently: floats under 1e-4, which ``json``
 # prints as 5e-05 and orjson as 0.00005 or 5e-5. Seen anywhere in orjson's text (even in a
 # string), the record is printed by ``json`` instead, so both paths give the same bytes.
-_TINY_DECIMAL = b"0.0000"
+_TINY_DECIMAL: Final = b"0.0000"
 
 
 def release_to_dict(release: Release) -> dict:

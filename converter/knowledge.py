@@ -4,6 +4,8 @@ Kept as data so that a new wire or exchange is one line here, not a new ``if``.
 """
 from __future__ import annotations
 
+from typing import Final
+
 # Printed forms of wire services (matched case-insensitively, spaces optional) -> full name.
 WIRE_SERVICES: dict[str, str] = {
     "BUSINESS WIRE": "Business Wire",
@@ -61,7 +63,7 @@ MONTHS: dict[str, int] = {
     "november": 11, "dec": 12, "december": 12,
 }
 
-MONTH_PATTERN = (
+MONTH_PATTERN: Final = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )

@@ -2,35 +2,43 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .input_cache import cached_per_input
-from .table_cells import (ODD_SPACE, chunks, may_end_row, may_end_two_cells, pieces_from_the_right, read_value_cells,
-                          value_cells)
+from .table_cells import (
+    ODD_SPACE,
+    chunks,
+    may_end_row,
+    may_end_two_cells,
+    pieces_from_the_right,
+    read_value_cells,
+    value_cells,
+)
 
-PAGE_MARK = re.compile(r"^\s*(?:<PAGE>\s*\d*|\f+)\s*$", re.IGNORECASE)
-PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|\d{1,3}|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\(\s*\d{1,3}\s*\))\s*$", re.I)
-END_MARK = re.compile(
+PAGE_MARK: Final = re.compile(r"^\s*(?:<PAGE>\s*\d*|\f+)\s*$", re.IGNORECASE)
+PAGE_NUMBER: Final = re.compile(r"^\s*(?:-\s*\d{1,3}\s*-|\d{1,3}|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|\(\s*\d{1,3}\s*\))\s*$", re.I)
+END_MARK: Final = re.compile(
     r"""^\s*(?:-+\s*(?:0|30|END)\s*-+        # -0-  --30--dt/sf  - END -
         |\#{3,}|(?:\#\s+){2,}\#            # ###  # # #
         |\*\s*\*\s*\*)                    # * * *
         (?:\s*\S.*)?$""",
     re.VERBOSE | re.IGNORECASE,
 )
-RULE = re.compile(r"^\s*+(?:[-=_]{2,}+\s*+)++$")  # possessive: "=====x" must fail fast
-SGML_TABLE_TAG = re.compile(r"^\s*</?(?:TABLE|CAPTION|S|C|FN)>", re.IGNORECASE)
-SIGNATURE_START = re.compile(
+RULE: Final = re.compile(r"^\s*+(?:[-=_]{2,}+\s*+)++$")  # possessive: "=====x" must fail fast
+SGML_TABLE_TAG: Final = re.compile(r"^\s*</?(?:TABLE|CAPTION|S|C|FN)>", re.IGNORECASE)
+SIGNATURE_START: Final = re.compile(
     r"^\s*(?:SIGNATURES?|Pursuant\s+to\s+the\s+requirements\s+of\s+the\s+Securities\s+Exchange\s+Act)\b"
 )
 # The ASCII characters that a line each pattern matches can begin with (after blanks): a line
 # beginning with any other ASCII character is not tried. Asking a character is cheaper than trying
 # a pattern, and most lines begin with none of these.
-PATTERN_LEADS = {PAGE_MARK: "<", PAGE_NUMBER: "-(Pp0123456789", END_MARK: "-#*", SIGNATURE_START: "SP"}
+PATTERN_LEADS: Final = {PAGE_MARK: "<", PAGE_NUMBER: "-(Pp0123456789", END_MARK: "-#*", SIGNATURE_START: "SP"}
 
 
 # Each pattern's leads as a character class, with every non-ASCII character: the lines it may match
 # are found by one scan of the text of leads (``_lead_text``). Written as the ASCII characters it
 # does not hold: a class of the range up to U+10FFFF took 5 ms to compile, in every command's start.
-_LEAD_CLASSES = {
+_LEAD_CLASSES: Final = {
     pattern: re.compile("[^" + re.escape("".join(chr(c) for c in range(128) if chr(c) not in leads)) + "]")
     for pattern, leads in PATTERN_LEADS.items()
 }
@@ -58,8 +66,8 @@ def line_leads(lines: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # One printed number as accountants print it: $1,234  (1,234)  12.5%  .25  --
-_CELL_SPLIT = re.compile(r"\s{2,}")
-_NUMERIC_TOKEN = re.compile(r"^(?:\$\s*)?\(?\$?\s*(?:\d{1,3}(?:,\d{3})+|\d+|\d*\.\d+)(?:\.\d+)?\s*\)?\s*%?\)?\*?$|^(?:-{1,3}|\u2014|n/?m|n/?a)$", re.I)
+_CELL_SPLIT: Final = re.compile(r"\s{2,}")
+_NUMERIC_TOKEN: Final = re.compile(r"^(?:\$\s*)?\(?\$?\s*(?:\d{1,3}(?:,\d{3})+|\d+|\d*\.\d+)(?:\.\d+)?\s*\)?\s*%?\)?\*?$|^(?:-{1,3}|\u2014|n/?m|n/?a)$", re.I)
 
 
 def count_numeric_cells(line: str) -> int:
@@ -93,8 +101,8 @@ def _merge_dollars(tokens: list[str]) -> list[str]:
     return merged
 
 
-_WIDE_GAP = re.compile(r"\S\s{2,}\S")
-WIDER_GAP = re.compile(r"\s{3,}")  # the gap between columns of text (a letterhead, side-by-side blocks)
+_WIDE_GAP: Final = re.compile(r"\S\s{2,}\S")
+WIDER_GAP: Final = re.compile(r"\s{3,}")  # the gap between columns of text (a letterhead, side-by-side blocks)
 
 
 @cached_per_input()
@@ -174,7 +182,7 @@ def _holds_value_row(reading) -> bool:
             and len(label.split()) < 12)
 
 
-_ABBREVIATION_END = re.compile(r"\b(?:Co|Inc|Corp|Ltd|Cos|Bros|L\.P|N\.A|S\.A)\.$")
+_ABBREVIATION_END: Final = re.compile(r"\b(?:Co|Inc|Corp|Ltd|Cos|Bros|L\.P|N\.A|S\.A)\.$")
 
 
 def is_sentence(line: str) -> bool:
@@ -197,12 +205,12 @@ def is_header_like(line: str) -> bool:
     return len(chunks(line)) >= 2 or bool(cells and all(cell.is_year for cell in cells))
 
 
-_HEADER_WORDS = re.compile(
+_HEADER_WORDS: Final = re.compile(
     r"\b(?:(?:19|20)\d\d|Ended|Ending|Months|Weeks|Quarter|Fiscal|Year|Unaudited|millions|thousands|Dollars|"
     r"Percent|Change|As\s+of|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\(\$|%",
     re.IGNORECASE,
 )
-_PERIOD_PHRASE = re.compile(
+_PERIOD_PHRASE: Final = re.compile(
     r"\b(?:ended|ending)\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.IGNORECASE
 )
 

@@ -12,25 +12,26 @@ import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Final
 
 import attrs
 
 from .edgar import EdgarDocument, Submission, read_submission
 from .errors import ConversionError, InputTooLargeError, NoReleaseError, UnreadableInputError
 from .extract import extract_release
-from .jsonform import release_to_dict
 from .input_cache import clear_input_caches
-from .reader import DEFAULT_MAX_BYTES, decode_bytes
+from .jsonform import release_to_dict
 from .markup import html_to_lines, is_html
+from .reader import DEFAULT_MAX_BYTES, decode_bytes
 from .records import ParseWarning, Release, Source
 from .segmenter import segment, split_releases
 from .validation import validate_record
 
-_RELEASE_TYPE = re.compile(r"^EX-(?:99|20)\b", re.IGNORECASE)
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_UUENCODED = re.compile(r"^begin [0-7]{3} \S+")
-_BODY_RELEASE = re.compile(r"press\s+release", re.IGNORECASE)
-_ANNOUNCES_RELEASE = re.compile(r"(?:following|attached|below)\b.{0,40}press\s+release|press\s+release.{0,30}\b(?:follows|below)", re.I)
+_RELEASE_TYPE: Final = re.compile(r"^EX-(?:99|20)\b", re.IGNORECASE)
+_UNPRINTABLE: Final = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_UUENCODED: Final = re.compile(r"^begin [0-7]{3} \S+")
+_BODY_RELEASE: Final = re.compile(r"press\s+release", re.IGNORECASE)
+_ANNOUNCES_RELEASE: Final = re.compile(r"(?:following|attached|below)\b.{0,40}press\s+release|press\s+release.{0,30}\b(?:follows|below)", re.I)
 
 
 @attrs.frozen
@@ -41,15 +42,17 @@ class CheckedRelease:
     plain: dict = attrs.field(eq=False, repr=False)
 
 
-def convert_bytes(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Release]:
+def convert_bytes(data: object, name: str = "-", *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Release]:
     """Convert one input (a bare release, a cut ``<DOCUMENT>`` or a full submission) to records."""
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"convert_bytes takes the input's bytes, not {type(data).__name__}: "
                         "give text as text.encode(), or a file to convert_path")
+    if isinstance(data, memoryview):
+        data = data.tobytes()  # the conversion's own functions take bytes (checked when compiled)
     return [checked.release for checked in convert_bytes_checked(data, name, max_bytes=max_bytes)]
 
 
-def convert_bytes_checked(data: bytes, name: str = "-", *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[CheckedRelease]:
+def convert_bytes_checked(data: bytes | bytearray, name: str = "-", *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[CheckedRelease]:
     """``convert_bytes``, each record handed on with its checked plain form (the batch writers
     print JSON from it rather than walk the record again)."""
     clear_input_caches()  # answers about lines and labels serve one input only
@@ -95,10 +98,10 @@ def convert_bytes_checked(data: bytes, name: str = "-", *, max_bytes: int = DEFA
 # Work limits, so that no input within --max-bytes runs for long: the text of the releases in one
 # input (a full submission's other documents are not counted) and the releases it holds. A real
 # exhibit is a few thousand lines; these are far above any we have seen.
-MAX_RELEASE_LINES = 10_000
-MAX_RELEASE_CHARS = 500_000
-MAX_RELEASES = 1_000
-_SEGMENT_MARGIN = 30  # blank lines kept around a bundled release when it is segmented alone
+MAX_RELEASE_LINES: Final = 10_000
+MAX_RELEASE_CHARS: Final = 500_000
+MAX_RELEASES: Final = 1_000
+_SEGMENT_MARGIN: Final = 30  # blank lines kept around a bundled release when it is segmented alone
 
 
 class _WorkBudget:
@@ -283,7 +286,7 @@ def _is_uuencoded(document: EdgarDocument) -> bool:
     return bool(_UUENCODED.match(head))
 
 
-_EXHIBIT_WORD = re.compile(r"\bExhibit\b", re.IGNORECASE)
+_EXHIBIT_WORD: Final = re.compile(r"\bExhibit\b", re.IGNORECASE)
 
 
 def _release_in_body(lines: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 
 def may_hold(text: str, words: tuple[str, ...]) -> bool:
@@ -63,4 +64,4 @@ def lowered_twin(pattern: re.Pattern) -> re.Pattern:
     return re.compile(pattern.pattern.lower(), pattern.flags & ~re.IGNORECASE)
 
 
-_UPPER_ESCAPE = re.compile(r"\\[A-Z]")  # \S, \W, \D, \B, \A, \Z mean other things in lower case
+_UPPER_ESCAPE: Final = re.compile(r"\\[A-Z]")  # \S, \W, \D, \B, \A, \Z mean other things in lower case

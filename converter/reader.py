@@ -8,25 +8,26 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import Final
 
 from attrs import frozen
 
 from .errors import BinaryInputError, EmptyInputError, InputTooLargeError
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-TAB_SIZE = 8
+DEFAULT_MAX_BYTES: Final = 50 * 1024 * 1024
+TAB_SIZE: Final = 8
 # Bytes that Windows-1252 leaves undefined: their presence means Latin-1.
-_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+_CP1252_UNDEFINED: Final = frozenset(b"\x81\x8d\x8f\x90\x9d")
 # Control characters that plain text never holds (tab, LF, CR, FF and SUB are allowed).
-_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13, 26}
-_NOT_CONTROL = bytes(byte for byte in range(256) if byte not in _CONTROL)  # deleted to count controls
-_STRAY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+_CONTROL: Final = frozenset(range(0, 32)) - {9, 10, 12, 13, 26}
+_NOT_CONTROL: Final = bytes(byte for byte in range(256) if byte not in _CONTROL)  # deleted to count controls
+_STRAY_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 # The same less tab, line feed and form feed, for the whole text at once (tabs count one column
 # for each of these characters, so replacing them before tabs are expanded changes no column).
-_STRAY_CONTROL_TEXT = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f\ufffe\uffff]")
+_STRAY_CONTROL_TEXT: Final = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f\ufffe\uffff]")
 # Its ASCII characters as bytes, less CR and SUB (gone before it is asked): deleting every other
 # byte from an ASCII input leaves nothing when the pass has nothing to replace (most inputs).
-_NOT_STRAY_BYTE = bytes(byte for byte in range(256)
+_NOT_STRAY_BYTE: Final = bytes(byte for byte in range(256)
                         if byte in b"\r\x1a" or not (byte < 128 and _STRAY_CONTROL_TEXT.match(chr(byte))))
 
 
@@ -39,7 +40,7 @@ class DecodedText:
     sha256: str
 
 
-def decode_bytes(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
+def decode_bytes(data: bytes | bytearray, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
     """Decode raw input bytes, refusing empty, binary and oversized input with a clear error."""
     if len(data) > max_bytes:
         raise InputTooLargeError(
@@ -85,7 +86,7 @@ def _clean_line(line: str) -> str:
     return _STRAY_CONTROL.sub(" ", line.expandtabs(TAB_SIZE)).rstrip()
 
 
-def _utf16_encoding(data: bytes) -> str | None:
+def _utf16_encoding(data: bytes | bytearray) -> str | None:
     """"utf-16" for a UTF-16 byte-order mark; "utf-16-le"/"-be" for text saved as UTF-16 without
     one (Windows tools): ASCII letters then show as a NUL in every other byte and in no other."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
@@ -100,7 +101,7 @@ def _utf16_encoding(data: bytes) -> str | None:
     return None
 
 
-def _decode_utf16(data: bytes, encoding: str) -> str:
+def _decode_utf16(data: bytes | bytearray, encoding: str) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
@@ -112,7 +113,7 @@ def _decode_utf16(data: bytes, encoding: str) -> str:
     return text
 
 
-def _refuse_binary(data: bytes) -> None:
+def _refuse_binary(data: bytes | bytearray) -> None:
     sample = data[:65536]
     nul = sample.find(b"\x00")
     if nul >= 0:
@@ -123,7 +124,7 @@ def _refuse_binary(data: bytes) -> None:
         raise BinaryInputError(f"input is binary, not text ({controls} control bytes)")
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def _decode(data: bytes | bytearray) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8"
     if data.isascii():

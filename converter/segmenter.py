@@ -8,23 +8,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-
-from typing import NamedTuple
+from typing import Final, Iterator, NamedTuple
 
 from . import lines as shape
 from .fields.dateline import match_dateline
 from .fields.front import classify_front_line, is_contact_line, is_contact_start, is_letterhead
-from .fields.safe_harbor import is_safe_harbor_heading, is_safe_harbor_text, continues_safe_harbor
+from .fields.safe_harbor import continues_safe_harbor, is_safe_harbor_heading, is_safe_harbor_text
 from .fields.wire import LEADING_TAGS, strip_tags
 from .input_cache import cached_per_input
 
-_TRAILER_CONTACT = re.compile(r"^\s*+/?\s*+(?:CONTACTS?|For\s+(?:further|more)\s+information)\s*:", re.IGNORECASE)
-_SOURCE_LINE = re.compile(r"^\s*SOURCE\s+\S")
-_TABLE_HEADER_WORDS = re.compile(
+_TRAILER_CONTACT: Final = re.compile(r"^\s*+/?\s*+(?:CONTACTS?|For\s+(?:further|more)\s+information)\s*:", re.IGNORECASE)
+_SOURCE_LINE: Final = re.compile(r"^\s*SOURCE\s+\S")
+_TABLE_HEADER_WORDS: Final = re.compile(
     r"\b(?:19|20)\d\d\b|Ended|Months|Weeks|Quarter|Fiscal|Year|Unaudited|millions|thousands|\(\$|Dollars|Percent|Change|Amount",
     re.IGNORECASE,
 )
-_MAX_FRONT_PARAGRAPHS = 14
+_MAX_FRONT_PARAGRAPHS: Final = 14
 
 
 class Segment(NamedTuple):
@@ -58,7 +57,7 @@ def _page_and_table_marks(lines: tuple[str, ...]) -> tuple[str | None, ...]:
     return tuple(kinds)
 
 
-def _mark_pages(lines, kinds) -> None:
+def _mark_pages(lines: tuple[str, ...], kinds: list[str | None]) -> None:
     marks = [i for i in shape.lines_that_may_match(lines, shape.PAGE_MARK) if shape.PAGE_MARK.match(lines[i])]
     for i in marks:
         kinds[i] = "page"
@@ -73,12 +72,12 @@ def _mark_pages(lines, kinds) -> None:
             kinds[i] = "page"
 
 
-def _only_blank_between(lines, a: int, b: int) -> bool:
+def _only_blank_between(lines: tuple[str, ...], a: int, b: int) -> bool:
     low, high = sorted((a, b))
     return all(not lines[k].strip() for k in range(low + 1, high))
 
 
-def _mark_tables(lines, kinds) -> None:
+def _mark_tables(lines: tuple[str, ...], kinds: list[str | None]) -> None:
     """Fixed-width tables: SGML <TABLE> spans, then runs of number rows with their headings."""
     inside = False
     leads = shape.line_leads(lines)
@@ -102,7 +101,7 @@ def _mark_tables(lines, kinds) -> None:
                 kinds[i] = "table"
 
 
-def _row_groups(lines, rows: list[int]):
+def _row_groups(lines: tuple[str, ...], rows: list[int]) -> Iterator[list[int]]:
     group: list[int] = []
     for i in rows:
         if group and not _table_gap(lines, group[-1], i):
@@ -113,7 +112,7 @@ def _row_groups(lines, rows: list[int]):
         yield group
 
 
-def _table_gap(lines, a: int, b: int) -> bool:
+def _table_gap(lines: tuple[str, ...], a: int, b: int) -> bool:
     """True when the lines between two number rows are table matter (labels, rules, few blanks)."""
     between = lines[a + 1 : b]
     blanks = sum(1 for line in between if not line.strip())
@@ -122,7 +121,7 @@ def _table_gap(lines, a: int, b: int) -> bool:
     return not any(shape.is_prose(line) for line in between)
 
 
-def _extend_table_up(lines, kinds, first: int, first_prose: int) -> int:
+def _extend_table_up(lines: tuple[str, ...], kinds: list[str | None], first: int, first_prose: int) -> int:
     """Take in the headings and caption above a table's first row: paragraphs of table matter up
     to two blank lines apart, stopping at running text, contacts or lines already claimed.
     ``first_prose`` is the index of the text's first line of prose."""
@@ -145,7 +144,7 @@ def _extend_table_up(lines, kinds, first: int, first_prose: int) -> int:
     return top
 
 
-def _mark_back_matter(lines, kinds) -> int:
+def _mark_back_matter(lines: tuple[str, ...], kinds: list[str | None]) -> int:
     """Mark the end mark, the trailer after it and any 8-K signature; return where the body ends."""
     end = len(lines)
     for i in shape.lines_that_may_match(lines, shape.SIGNATURE_START):
@@ -167,7 +166,7 @@ def _mark_back_matter(lines, kinds) -> int:
     return end
 
 
-def _mark_trailer(lines, kinds, start: int, end: int) -> None:
+def _mark_trailer(lines: tuple[str, ...], kinds: list[str | None], start: int, end: int) -> None:
     """After the end mark: PR Newswire "/CONTACT: .../" runs, contact stacks, and other trailer lines."""
     in_slashed = was_slashed = False
     segments: list[Segment] = []
@@ -191,12 +190,12 @@ def _mark_trailer(lines, kinds, start: int, end: int) -> None:
             if kinds[i] == "contact" and segments and segments[-1].kind == "contact":
                 segments[-1] = Segment("contact", segments[-1].first, i)
             else:
-                segments.append(Segment(kinds[i], i, i))
+                segments.append(Segment(kinds[i], i, i))  # type: ignore[arg-type]
             if in_slashed and line.rstrip().endswith("/"):
                 in_slashed = False
 
 
-def _paragraphs(lines, kinds, start: int, end: int) -> list[list[int]]:
+def _paragraphs(lines: tuple[str, ...], kinds: list[str | None], start: int, end: int) -> list[list[int]]:
     """Groups of unclaimed non-blank lines, split at blanks, claimed lines and paragraph indents."""
     paragraphs: list[list[int]] = []
     current: list[int] = []
@@ -223,7 +222,7 @@ def _starts_new_paragraph(previous: str, line: str) -> bool:
     return indented and shape.is_prose(previous)
 
 
-def _classify_release(lines, paragraphs: list[list[int]], first_table: int) -> list[Segment]:
+def _classify_release(lines: tuple[str, ...], paragraphs: list[list[int]], first_table: int) -> list[Segment]:
     # Front matter ends at the dateline, or failing that at the first prose or the first table.
     before_table = sum(1 for paragraph in paragraphs if paragraph[0] < first_table)
     start = _find_dateline(lines, paragraphs[:before_table])
@@ -245,7 +244,7 @@ def _classify_release(lines, paragraphs: list[list[int]], first_table: int) -> l
     return segments
 
 
-def _find_dateline(lines, paragraphs) -> int | None:
+def _find_dateline(lines: tuple[str, ...], paragraphs: list[list[int]]) -> int | None:
     for index, paragraph in enumerate(paragraphs[:_MAX_FRONT_PARAGRAPHS]):
         text = shape.flat_text(lines[paragraph[0]: paragraph[-1] + 1])
         found = match_dateline(text)
@@ -258,10 +257,10 @@ def _find_dateline(lines, paragraphs) -> int | None:
     return None
 
 
-_LOWER_CASE = re.compile(r"[a-z]")
+_LOWER_CASE: Final = re.compile(r"[a-z]")
 
 
-def _find_first_prose(lines, paragraphs) -> int:
+def _find_first_prose(lines: tuple[str, ...], paragraphs: list[list[int]]) -> int:
     for index, paragraph in enumerate(paragraphs):
         prose = sum(shape.is_prose(lines[i]) for i in paragraph)
         sentence = prose == 1 and lines[paragraph[-1]].rstrip().endswith(".") and len(" ".join(lines[i] for i in paragraph).split()) >= 10
@@ -272,7 +271,7 @@ def _find_first_prose(lines, paragraphs) -> int:
     return len(paragraphs)
 
 
-def _lines_covering(lines, paragraph: list[int], chars: int) -> int:
+def _lines_covering(lines: tuple[str, ...], paragraph: list[int], chars: int) -> int:
     """How many of the paragraph's lines the first ``chars`` normalized characters span."""
     seen = 0
     for count, i in enumerate(paragraph, 1):
@@ -282,7 +281,7 @@ def _lines_covering(lines, paragraph: list[int], chars: int) -> int:
     return len(paragraph)
 
 
-def _classify_front(lines, paragraphs) -> list[Segment]:
+def _classify_front(lines: tuple[str, ...], paragraphs: list[list[int]]) -> list[Segment]:
     segments: list[Segment] = []
     headlines = 0
     for paragraph in paragraphs:
@@ -307,7 +306,7 @@ def _classify_front(lines, paragraphs) -> list[Segment]:
         for n, i in enumerate(paragraph):
             if kinds[n] == "wire" and strip_tags(lines[i]):
                 kinds[n] = "headline" if headlines <= 1 else "other"
-        segments += _merge(paragraph, kinds)
+        segments += _merge(paragraph, kinds)  # type: ignore[arg-type]
     return segments
 
 
@@ -322,7 +321,7 @@ def _merge(paragraph: list[int], kinds: list[str]) -> list[Segment]:
     return [Segment(kind, first, last, continues=n > 0) for n, (kind, first, last) in enumerate(runs)]
 
 
-def _classify_body(lines, paragraphs, dateline_lines: int) -> list[Segment]:
+def _classify_body(lines: tuple[str, ...], paragraphs: list[list[int]], dateline_lines: int) -> list[Segment]:
     segments: list[Segment] = []
     in_safe_harbor = False
     for index, paragraph in enumerate(paragraphs):
@@ -347,7 +346,7 @@ def _classify_body(lines, paragraphs, dateline_lines: int) -> list[Segment]:
     return segments
 
 
-def _is_body_contact(lines, paragraph: list[int], segments: list[Segment]) -> bool:
+def _is_body_contact(lines: tuple[str, ...], paragraph: list[int], segments: list[Segment]) -> bool:
     """Contacts printed after the body: a "Contact:" label, or a short stack with phones or e-mail
     right after other contacts."""
     content = [i for i in paragraph if not shape.RULE.match(lines[i])]
@@ -362,7 +361,7 @@ def _is_body_contact(lines, paragraph: list[int], segments: list[Segment]) -> bo
     return after_contact and (separator or any(is_contact_line(lines[i]) for i in content))
 
 
-def _runs(lines, kinds: list[str | None]) -> list[Segment]:
+def _runs(lines: tuple[str, ...], kinds: list[str | None]) -> list[Segment]:
     """Blocks for lines claimed by the line passes (pages, tables, end, trailer, signature)."""
     runs: list[list] = []  # [kind, first, last], made Segments once complete
     for i, kind in enumerate(kinds):
@@ -400,12 +399,12 @@ def split_releases(lines: tuple[str, ...]) -> list[tuple[int, int]]:
         if not seen_dateline:
             seen_dateline = True
             continue
-        starts.append(start)
+        starts.append(start)  # type: ignore[arg-type]
     ends = [start - 1 for start in starts[1:]] + [len(lines) - 1]
     return list(zip(starts, ends))
 
 
-def _release_start(lines, kinds, paragraphs, index: int) -> int | None:
+def _release_start(lines: tuple[str, ...], kinds: list[str | None], paragraphs: list[list[int]], index: int) -> int | None:
     """Walk up from a dateline over front matter to the page or end mark that closes the last release."""
     top = paragraphs[index][0]
     # Front matter is a few paragraphs: walking farther made many datelines quadratic.

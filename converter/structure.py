@@ -7,13 +7,14 @@ from __future__ import annotations
 import types
 import typing
 from functools import cache
+from typing import Final
 
 import attrs
 
 from . import records
 
 # List fields and the name of one of their items (used by the XML form).
-ITEM_NAMES = {
+ITEM_NAMES: Final = {
     "securities": "security", "contacts": "contact", "body": "paragraph", "risks": "risk",
     "tables": "table", "columns": "column", "rows": "row", "values": "value", "facts": "fact",
     "blocks": "block", "warnings": "warning",
@@ -52,7 +53,7 @@ def is_record(kind) -> bool:
     return isinstance(kind, type) and attrs.has(kind)
 
 
-_LEAVES = (str, int, float, bool, type(None))
+_LEAVES: Final = (str, int, float, bool, type(None))
 
 
 def to_plain(value):

@@ -7,13 +7,12 @@ precision (for XBRL ``decimals``).
 from __future__ import annotations
 
 import re
-
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .input_cache import cached_per_input
 
 # One printed number: sign, parentheses, dollar sign, separators, percent, footnote mark.
-_NUMBER = re.compile(
+_NUMBER: Final = re.compile(
     r"""^(?P<open>\()?            # (1,234)  accountants' negative
         (?P<minus>[-\u2013\u2212])?  # -4.1%    a printed minus
         \$?                       # ($145)   dollar sign inside the parenthesis
@@ -26,12 +25,12 @@ _NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
-_NIL = re.compile(r"^(?:-{1,3}|\u2014{1,2}|\u2013|-0-|n/?[am]|N/?[AM]|\*)$")
+_NIL: Final = re.compile(r"^(?:-{1,3}|\u2014{1,2}|\u2013|-0-|n/?[am]|N/?[AM]|\*)$")
 # Both at once, the nil first as parse_number asks them: one match a word, its groups read in one go.
-_NIL_OR_NUMBER = re.compile(f"(?P<nil>{_NIL.pattern})|{_NUMBER.pattern}", re.VERBOSE)
-_CHUNK = re.compile(r"\S+(?: \S+)*")  # text pieces split at runs of two or more spaces
-_YEAR = re.compile(r"^(?:19|20)\d\d\*{0,3}$")
-_MAX_DIGITS = 16  # 15 significant digits (what a float holds exactly) and a decimal point
+_NIL_OR_NUMBER: Final = re.compile(f"(?P<nil>{_NIL.pattern})|{_NUMBER.pattern}", re.VERBOSE)
+_CHUNK: Final = re.compile(r"\S+(?: \S+)*")  # text pieces split at runs of two or more spaces
+_YEAR: Final = re.compile(r"^(?:19|20)\d\d\*{0,3}$")
+_MAX_DIGITS: Final = 16  # 15 significant digits (what a float holds exactly) and a decimal point
 
 
 class Cell(NamedTuple):
@@ -54,7 +53,7 @@ class Cell(NamedTuple):
 
 # The shapes most table cells take (48,712  $0.23  (164)  9.2%  (23.4)%): read by this short
 # pattern, several times faster than the full one, with the same answers (tests/test_shortcuts.py).
-_COMMON_NUMBER = re.compile(r"(\()?\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\))?(%)?")
+_COMMON_NUMBER: Final = re.compile(r"(\()?\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\))?(%)?")
 
 
 def parse_number(text: str) -> tuple[int | float | None, int, bool] | None:
@@ -105,7 +104,7 @@ def chunks(line: str) -> list[tuple[int, int, str]]:
 
 # The last word of a line that may end a row of values: a number, a nil or a detached dollar sign.
 # Any other last word (most lines of prose) means no value cells, without reading the line further.
-_MAY_END_ROW = re.compile(r"\d|^(?:[-\u2013\u2014]{1,3}|[nN]/?[aAmM]|\*|\(?\$)$")
+_MAY_END_ROW: Final = re.compile(r"\d|^(?:[-\u2013\u2014]{1,3}|[nN]/?[aAmM]|\*|\(?\$)$")
 
 
 @cached_per_input()
@@ -139,7 +138,7 @@ def value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:
 
 
 # Whitespace other than a plain space: a line holding some is cut into pieces by ``_CHUNK``.
-ODD_SPACE = re.compile(r"[^\S ]")
+ODD_SPACE: Final = re.compile(r"[^\S ]")
 
 
 def read_value_cells(line: str) -> tuple[str, int, tuple[Cell, ...]]:

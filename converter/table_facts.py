@@ -35,7 +35,7 @@ class FactBook:
                 columns: list[ColumnInfo]) -> None:
         if not values:
             return
-        deduction = all(value.value < 0 for value in values)
+        deduction = all(value.value < 0 for value in values)  # type: ignore[operator]
         labelled_at_end = words.found(words.AT_PERIOD_END, label)  # asked once a row, not once a value
         mapped: dict[str, Concept | None] = {}  # the row's concept for each unit it prints
         facts, claims = self.facts, self._claims
@@ -47,7 +47,7 @@ class FactBook:
             if unit in mapped:
                 concept = mapped[unit]
             else:
-                concept = mapped[unit] = map_label(label, sections, unit)
+                concept = mapped[unit] = map_label(label, sections, unit)  # type: ignore[index]
             if concept is not None and concept.sign == "expense" and deduction:
                 concept = None  # "Income tax expense (32)": printed as a deduction
             if (labelled_at_end or (concept is not None and concept.period == "instant")) and period.instant is None \
@@ -56,12 +56,12 @@ class FactBook:
             if concept is not None and (concept.period == "instant") == (period.instant is not None):
                 # A concept holds one value per context: a second, different one makes this a line item.
                 held = claims.setdefault((concept.name, period, (table, column) if info.qualified else None),
-                                         fact_value)
+                                         fact_value)  # type: ignore[arg-type]
                 if held != fact_value:
                     concept = None
             else:
                 concept = None
             if concept is None:
                 concept = line_item(unit, period.instant is not None)
-            facts.append(Fact(concept.name, fact_value, UNIT_IDS[unit], decimals, period, table, row,
+            facts.append(Fact(concept.name, fact_value, UNIT_IDS[unit], decimals, period, table, row,  # type: ignore[arg-type,index]
                               column))

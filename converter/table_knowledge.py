@@ -5,10 +5,11 @@ Each entry is a compiled pattern; the readers in ``table_units.py`` only ask whi
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .prefilter import may_hold
 
-_I = re.IGNORECASE | re.VERBOSE
+_I: Final = re.IGNORECASE | re.VERBOSE
 
 # The stated scale: "(in thousands, except per share data)", "($000's)", "(In Millions of Dollars)".
 SCALES: tuple[tuple[int, re.Pattern], ...] = (
@@ -24,9 +25,9 @@ SCALES: tuple[tuple[int, re.Pattern], ...] = (
 )
 # "except per share data": per-share amounts are never scaled; removing them first leaves
 # "except share ... data" where share counts are exempt too.
-PER_SHARE_PHRASE = re.compile(r"\b(?:earnings\s+|amounts\s+)?per[\s-]+(?:common\s+|diluted\s+)?share\b|\beps\b", _I)
-SHARES_EXEMPT = re.compile(r"\bexcept\b[^)]*\bshares?\b", _I)
-PER_SHARE_EXCEPTION = re.compile(r"\bexcept\b[^)]*(?:\bper[\s-]+(?:common\s+)?share\b|\beps\b)", _I)
+PER_SHARE_PHRASE: Final = re.compile(r"\b(?:earnings\s+|amounts\s+)?per[\s-]+(?:common\s+|diluted\s+)?share\b|\beps\b", _I)
+SHARES_EXEMPT: Final = re.compile(r"\bexcept\b[^)]*\bshares?\b", _I)
+PER_SHARE_EXCEPTION: Final = re.compile(r"\bexcept\b[^)]*(?:\bper[\s-]+(?:common\s+)?share\b|\beps\b)", _I)
 
 # Unit words of a whole table (in its caption): the first that matches names the default unit.
 TABLE_UNITS: tuple[tuple[str, re.Pattern], ...] = (
@@ -49,9 +50,9 @@ ROW_UNITS: tuple[tuple[str, re.Pattern], ...] = (
 )
 # Every match of a ROW_UNITS pattern, lowered, holds a match of this (asked first of an ASCII label:
 # most labels hold none, and this one case-sensitive scan costs a fraction of the five above).
-ROW_UNIT_HINT = re.compile(r"shar|eps|dilut|%|percent|rat|store|restaurant|employee|location|outlet|branch|subscriber|number")
+ROW_UNIT_HINT: Final = re.compile(r"shar|eps|dilut|%|percent|rat|store|restaurant|employee|location|outlet|branch|subscriber|number")
 # Headings that say per share only in context: "Basic" / "Diluted" under an EPS heading.
-BASIC_OR_DILUTED = re.compile(r"^(?:basic|diluted|primary|fully\s+diluted)\s*:?$", _I)
+BASIC_OR_DILUTED: Final = re.compile(r"^(?:basic|diluted|primary|fully\s+diluted)\s*:?$", _I)
 
 # Column headings: "Earnings Per Share", "% Change", "Shares".
 COLUMN_UNITS: tuple[tuple[str, re.Pattern], ...] = (
@@ -60,7 +61,7 @@ COLUMN_UNITS: tuple[tuple[str, re.Pattern], ...] = (
     ("shares", re.compile(r"\bshares\b", _I)),
 )
 # A column of differences between periods: "Change", "% Change", "Increase (Decrease)".
-CHANGE_COLUMN = re.compile(r"\b(?:change|increase|decrease|inc\.?|dec\.?|variance|better|worse)\b | %", _I)
+CHANGE_COLUMN: Final = re.compile(r"\b(?:change|increase|decrease|inc\.?|dec\.?|variance|better|worse)\b | %", _I)
 
 # A scale printed in a row's own label: "Average Shares Outstanding (in millions)".
 ROW_SCALES: tuple[tuple[int, re.Pattern], ...] = (
@@ -68,7 +69,7 @@ ROW_SCALES: tuple[tuple[int, re.Pattern], ...] = (
     (1_000, re.compile(r"\(\s*in\s+thousands\s*\) | \(\s*thousands\s*\) | \(\s*000'?s\s*\)", _I)),
 )
 # A row valued at the end of the period even in a column of durations.
-AT_PERIOD_END = re.compile(r"\bend\s+of\s+(?:the\s+)?(?:period|year|quarter)\b | \bat\s+(?:period|year|quarter)[\s-]end\b", _I)
+AT_PERIOD_END: Final = re.compile(r"\bend\s+of\s+(?:the\s+)?(?:period|year|quarter)\b | \bat\s+(?:period|year|quarter)[\s-]end\b", _I)
 
 # The words (lower case) every match of each pattern tried on a whole caption holds, in any case: a
 # caption holding none of them is not scanned. tests/test_shortcuts.py checks them on every caption,

@@ -8,24 +8,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from attrs import frozen
 
 from . import lines as shape
 from .table_cells import Cell, chunks, untabbed, value_cells
 
-_SGML_TAG_LINE = re.compile(r"^\s*(?:</?(?:TABLE|CAPTION|FN)>|<S>|<C>)(?:\s*<C>)*\s*$", re.IGNORECASE)
-_MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?=\s|$)")
-_YEAR_WORD = re.compile(r"(?<![\d,.$])(?:19|20)\d\d\b")
-_HEADER_SLACK = 6  # header words may start this far left of the first value column
+_SGML_TAG_LINE: Final = re.compile(r"^\s*(?:</?(?:TABLE|CAPTION|FN)>|<S>|<C>)(?:\s*<C>)*\s*$", re.IGNORECASE)
+_MONTH_WORD: Final = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?=\s|$)")
+_YEAR_WORD: Final = re.compile(r"(?<![\d,.$])(?:19|20)\d\d\b")
+_HEADER_SLACK: Final = 6  # header words may start this far left of the first value column
 
 
 class TableLine(NamedTuple):
     """One line of a table block, classified: blank, skip (SGML tag), rule, data, years or text."""
 
-    index: int
+    index: int  # type: ignore[assignment]
     kind: str
     text: str
     indent: int
@@ -206,7 +205,7 @@ def _header_pieces(line: TableLine, columns: list[Column], leaf: bool):
             yield from _split_merged(start, text, columns)
 
 
-_WORD = re.compile(r"\S+")
+_WORD: Final = re.compile(r"\S+")
 
 
 def _split_leaf(start: int, text: str, columns: list[Column]):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar as _calendar
 import re
 from datetime import date, timedelta
+from typing import Final
 
 from attrs import frozen
 
@@ -17,49 +18,49 @@ from .input_cache import cached_per_input
 from .prefilter import finditer_near
 from .records import Period
 
-_MONTHS = {
+_MONTHS: Final = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+_MONTH: Final = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-DATE = re.compile(
+DATE: Final = re.compile(
     rf"""\b(?P<month>{_MONTH})(?![a-z])   # December  Dec.
         (?:\s+(?P<day>\d{{1,2}})(?!\d))?   # 31
         (?:,?\s*(?P<year>(?:19|20)\d\d)(?!\d))?  # , 2004
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?!\d)")
-_NUMBER_WORDS = {
+_YEAR: Final = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?!\d)")
+_NUMBER_WORDS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "thirteen": 13,
     "twenty-six": 26, "thirty-nine": 39, "fifty-two": 52, "fifty-three": 53,
 }
-_COUNTED = re.compile(
+_COUNTED: Final = re.compile(
     r"\b(?P<count>\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three)"
     r"[\s-]+(?P<unit>months?|weeks?)\b",
     re.IGNORECASE,
 )
-_QUARTER = re.compile(
+_QUARTER: Final = re.compile(
     r"\b(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?)?quarter\b|\bQ(?P<q>[1-4])\b",
     re.IGNORECASE,
 )
-_HALF = re.compile(r"\b(?:first\s+half|six\s+months)\b", re.IGNORECASE)
-_YEAR_TO_DATE = re.compile(r"\byear[\s-]+to[\s-]+date\b|\bYTD\b", re.IGNORECASE)
-_FULL_YEAR = re.compile(r"\b(?:fiscal\s+year|year|fiscal|FY)\b", re.IGNORECASE)
-_INSTANT = re.compile(rf"\b(?:as\s+of|at|balance\s+at)\s+{_MONTH}", re.IGNORECASE)
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_HALF: Final = re.compile(r"\b(?:first\s+half|six\s+months)\b", re.IGNORECASE)
+_YEAR_TO_DATE: Final = re.compile(r"\byear[\s-]+to[\s-]+date\b|\bYTD\b", re.IGNORECASE)
+_FULL_YEAR: Final = re.compile(r"\b(?:fiscal\s+year|year|fiscal|FY)\b", re.IGNORECASE)
+_INSTANT: Final = re.compile(rf"\b(?:as\s+of|at|balance\s+at)\s+{_MONTH}", re.IGNORECASE)
+_ORDINALS: Final = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 # The release's own words about the period it reports on.
-_QUARTER_ENDED = re.compile(
+_QUARTER_ENDED: Final = re.compile(
     rf"\b(?P<ordinal>first|second|third|fourth)\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?\d{{4}})?,?"
     rf"\s+(?:ended|ending)\s+(?P<date>{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d)",
     re.IGNORECASE,
 )
-_YEAR_ENDED = re.compile(
+_YEAR_ENDED: Final = re.compile(
     rf"\b(?:fiscal\s+)?year,?\s+(?:ended|ending|ends)\s+(?:on\s+)?(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+(?:19|20)\d\d)?)",
     re.IGNORECASE,
 )
-_PERIOD_ENDED = re.compile(
+_PERIOD_ENDED: Final = re.compile(
     rf"\b(?:quarter|period|(?:three|six|nine|twelve)\s+months|\d{{1,2}}\s+weeks),?\s+(?:ended|ending)\s+"
     rf"(?P<date>{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d)",
     re.IGNORECASE,
@@ -209,8 +210,8 @@ def _months_before(end: date, months: int) -> date:
 
 def _date_parts(text: str) -> tuple[int, int, int]:
     match = DATE.search(text)
-    month = _MONTHS[match["month"][:3].lower()]
-    return month, int(match["day"]) if match["day"] else 0, int(match["year"]) if match["year"] else 0
+    month = _MONTHS[match["month"][:3].lower()]  # type: ignore[index]
+    return month, int(match["day"]) if match["day"] else 0, int(match["year"]) if match["year"] else 0  # type: ignore[index]
 
 
 def _on(year: int, month: int, day: int) -> date | None:

@@ -7,8 +7,7 @@ nest by indentation; a heading printed flush with its rows covers them up to the
 from __future__ import annotations
 
 import re
-
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from attrs import frozen
 
@@ -16,16 +15,16 @@ from . import lines as shape
 from .table_cells import Cell
 from .table_layout import Column, TableLine, column_at
 
-_CONNECTOR = re.compile(
+_CONNECTOR: Final = re.compile(
     r"(?:\b(?:and|or|of|for|to|in|on|the|from|under|with|after|before|per|less|net|related|resulting|"
     r"a|an|by|at|including|excluding|than|into|over)|[,&/])$",
     re.IGNORECASE,
 )
-_TOTAL_START = re.compile(r"^(?:Total|Less)\b")
-_BULLET = re.compile(r"^(?:-\s+)+")
+_TOTAL_START: Final = re.compile(r"^(?:Total|Less)\b")
+_BULLET: Final = re.compile(r"^(?:-\s+)+")
 # "Product sales ........": dots at most one space apart, to the end. The lookarounds start a match only
 # where a longer one cannot start one character earlier, so a search over a long run stays linear.
-_LEADER = re.compile(r"(?<!\s)(?!(?<=\.)\s?\.)\s*+\.(?:\s?+\.)++\s*+$")
+_LEADER: Final = re.compile(r"(?<!\s)(?!(?<=\.)\s?\.)\s*+\.(?:\s?+\.)++\s*+$")
 
 
 class RowSpec(NamedTuple):

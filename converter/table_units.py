@@ -8,7 +8,7 @@ counts never do.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from attrs import frozen
 
@@ -17,9 +17,9 @@ from .input_cache import cached_per_input
 from .table_cells import Cell
 
 # Unit of a value -> the XBRL unit id of its facts.
-UNIT_IDS = {"USD": "USD", "USD/share": "USD-per-share", "shares": "shares", "percent": "pure", "pure": "pure",
+UNIT_IDS: Final = {"USD": "USD", "USD/share": "USD-per-share", "shares": "shares", "percent": "pure", "pure": "pure",
             "count": "pure", "kWh": "kWh"}
-_SCALED = {"USD", "shares", "kWh"}
+_SCALED: Final = {"USD", "shares", "kWh"}
 
 
 @frozen
@@ -109,7 +109,7 @@ def scaled(column: int, cell: Cell, unit: str, table: TableScale, own_scale: int
         factor = own_scale or table.scale
     exponent = len(str(factor)) - 1
     if type(cell.value) is int and unit != "percent":  # most figures: integer arithmetic is exact
-        value = cell.value * factor
+        value: int | float = cell.value * factor
         return Value(column, unit, value, value, cell.places - exponent)
     exact = Decimal(repr(cell.value)) * factor
     value = _number(exact)

@@ -8,6 +8,7 @@ warning and no record: its lines stay a ``table`` block, with no facts and no wr
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from . import table_knowledge as words
 from .concepts import map_label
@@ -18,9 +19,9 @@ from .table_periods import Calendar, column_period, read_calendar
 from .table_rows import RowSpec, read_rows
 from .table_units import TableScale, Value, cell_unit, column_unit, read_scale, row_scale, row_unit, scaled
 
-_EXHIBIT_LINE = re.compile(r"^\s*exhibit\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_ABOVE_LIMIT = 6
+_EXHIBIT_LINE: Final = re.compile(r"^\s*exhibit\b", re.IGNORECASE)
+_YEAR: Final = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_ABOVE_LIMIT: Final = 6
 
 
 def read_tables(
@@ -79,7 +80,7 @@ def _read_table(layout: Layout, captions: list[str], context: str, scale: TableS
     table = Table(
         caption=" ".join(" ".join(captions).split()) or None,
         scale=scale.scale,
-        unit=max(sorted(set(units)), key=units.count) if units else None,
+        unit=max(sorted(set(units)), key=units.count) if units else None,  # type: ignore[type-var]
         columns=[Column(label=" ".join(h.split()) or f"column {n + 1}", period=p) for n, (h, p) in enumerate(zip(headers, periods))],
         rows=rows,
         lines=(_first_line(layout), layout.body[-1].index + 1),
@@ -135,7 +136,7 @@ def _row(spec: RowSpec, values: list[Value], width: int) -> Row:
     units = [value.unit for value in values]
     concept = None
     if units:
-        found = map_label(spec.label, spec.sections, max(sorted(set(units)), key=units.count))
+        found = map_label(spec.label, spec.sections, max(sorted(set(units)), key=units.count))  # type: ignore[type-var]
         concept = found.name if found else None
     return Row(label=spec.label, concept=concept, values=printed, lines=(spec.first + 1, spec.last + 1))
 

@@ -77,7 +77,10 @@ def test_missing_file_and_bad_usage():
 
 def test_help_version_schema_formats_inspect():
     assert b"examples:" in run("convert", "--help").stdout
-    assert run("--version").stdout.startswith(b"prconvert ")
+    import converter.pipeline
+
+    build = "pure Python" if converter.pipeline.__file__.endswith(".py") else "compiled by mypyc"
+    assert run("--version").stdout.decode() == f"prconvert {converter.__version__} ({build})\n"
     schema = json.loads(run("schema").stdout)
     assert schema["$schema"].endswith("2020-12/schema")
     assert b"xs:schema" in run("schema", "--xsd").stdout
@@ -238,6 +241,15 @@ def test_the_api_refuses_what_it_cannot_read_with_conversion_errors(tmp_path):
         list(converter.iter_releases(str(SEED)))
     with pytest.raises(TypeError, match="convert_bytes takes the input's bytes, not str"):
         converter.convert_bytes(SEED.read_text())
+
+
+def test_the_api_takes_bytes_in_each_of_python_s_buffer_types():
+    import converter
+
+    data = SEED.read_bytes()
+    expected = converter.convert_bytes(data, "seed.txt")
+    for buffer in (bytearray(data), memoryview(data)):
+        assert converter.convert_bytes(buffer, "seed.txt") == expected
 
 
 def test_a_mistyped_output_folder_is_told_not_made(tmp_path):

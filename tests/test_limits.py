@@ -102,7 +102,9 @@ def inline_patterns() -> dict[str, re.Pattern]:
     """Literal patterns written inside functions (``re.search(r"...", text)``), found in the source."""
     found: dict[str, re.Pattern] = {}
     for module in converter_modules():
-        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        source = Path(module.__file__)  # a compiled module (mypyc) is a .so: its .py lies beside it
+        source = source if source.suffix == ".py" else source.parent / (module.__name__.rsplit(".", 1)[-1] + ".py")
+        tree = ast.parse(source.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == "re"

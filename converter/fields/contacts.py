@@ -4,42 +4,43 @@ PR Newswire trailers ("/CONTACT: Jane Roe, +1-212-555-0100, or John Doe, ..., bo
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..knowledge import COMPANY_SUFFIXES, ORGANIZATION_WORDS, TITLE_WORDS
 from ..lines import indent, normalize
 from ..records import Contact
 from .front import EMAIL, PHONE, RELEASE_NUMBER, URL, has_email, has_phone, is_contact_start
 
-_LABEL = re.compile(r"^\s*+/?\s*+(?P<label>[^:]{0,50}?)\s*+:\s*", re.IGNORECASE)  # possessive: linear on long blank runs
-_ROLE_LABEL = re.compile(
+_LABEL: Final = re.compile(r"^\s*+/?\s*+(?P<label>[^:]{0,50}?)\s*+:\s*", re.IGNORECASE)  # possessive: linear on long blank runs
+_ROLE_LABEL: Final = re.compile(
     r"^(?:(?:[A-Z][\w&/.-]*\s+){1,4}Contacts?"
     r"|(?:Investors?|Media|Press|Analysts?|Shareholders?)(?:\s+(?:Relations|Inquiries))?"
     r"|(?:Investor|Public|Media|Shareholder|Corporate)\s+(?:Relations|Communications))$",
     re.IGNORECASE,
 )
-_FAX = re.compile(r"\bFax\b\s*(?:#|No\.?|Number)?\s*:?\s*", re.IGNORECASE)
-_PHONE_LABEL = re.compile(r"^(?:Phone|Tel(?:ephone)?|Ph|Voice|Office|Direct|Main)\b\.?\s*(?:#|No\.?)?\s*:?\s*", re.I)
-_EMAIL_LABEL = re.compile(r"^e-?mail\s*:?\s*", re.IGNORECASE)
+_FAX: Final = re.compile(r"\bFax\b\s*(?:#|No\.?|Number)?\s*:?\s*", re.IGNORECASE)
+_PHONE_LABEL: Final = re.compile(r"^(?:Phone|Tel(?:ephone)?|Ph|Voice|Office|Direct|Main)\b\.?\s*(?:#|No\.?)?\s*:?\s*", re.I)
+_EMAIL_LABEL: Final = re.compile(r"^e-?mail\s*:?\s*", re.IGNORECASE)
 # "FOR IMMEDIATE RELEASE        Contact:  Jane Roe": a header printed left of the contact label.
-_LEFT_HEADER = re.compile(r"^.*?\S\s{3,}(?=[A-Za-z ]{0,30}\bcontacts?\s*:)", re.IGNORECASE)
-_SEPARATOR = re.compile(r"^-*+\s*+(?:or|and)?\s*+-*+$", re.IGNORECASE)  # "or", "- or -", "--"
+_LEFT_HEADER: Final = re.compile(r"^.*?\S\s{3,}(?=[A-Za-z ]{0,30}\bcontacts?\s*:)", re.IGNORECASE)
+_SEPARATOR: Final = re.compile(r"^-*+\s*+(?:or|and)?\s*+-*+$", re.IGNORECASE)  # "or", "- or -", "--"
 # The lookahead skips starts inside a run of blanks (the run's first blank starts the same match), so a
 # search stays linear; ``.*\S|\s`` is the lazy ``.+?`` before ``\s*$`` without its quadratic retries.
-_SHARED_ORGANIZATION = re.compile(r"(?!(?<=\s)[^,]),?+\s*+\b(?:both|all)\s+(?:of|at|with)\s+(?P<org>.*\S|\s)\s*$")
-_NAME_WORD = re.compile(r"^(?:[A-Z]'[A-Z][a-z]+|[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.|[A-Z][a-z]*\.|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)$")
-_NAME_PREFIX = ("Dr.", "Mr.", "Ms.", "Mrs.", "Miss")
-_NAME_SUFFIX = ("Jr.", "Sr.", "II", "III", "IV", "Ph.D.", "CPA", "CFA")
-_BARE_SUFFIX = {suffix.rstrip(".").lower() for suffix in COMPANY_SUFFIXES}
-_STRONG_TITLE = frozenset(word for word in TITLE_WORDS if word not in ("Relations", "Communications", "Partner", "Associate"))
-_ORGANIZATION_PHRASES = tuple(f" {word} " for word in ORGANIZATION_WORDS if " " in word or len(word) >= 4)
+_SHARED_ORGANIZATION: Final = re.compile(r"(?!(?<=\s)[^,]),?+\s*+\b(?:both|all)\s+(?:of|at|with)\s+(?P<org>.*\S|\s)\s*$")
+_NAME_WORD: Final = re.compile(r"^(?:[A-Z]'[A-Z][a-z]+|[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.|[A-Z][a-z]*\.|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)$")
+_NAME_PREFIX: Final = ("Dr.", "Mr.", "Ms.", "Mrs.", "Miss")
+_NAME_SUFFIX: Final = ("Jr.", "Sr.", "II", "III", "IV", "Ph.D.", "CPA", "CFA")
+_BARE_SUFFIX: Final = {suffix.rstrip(".").lower() for suffix in COMPANY_SUFFIXES}
+_STRONG_TITLE: Final = frozenset(word for word in TITLE_WORDS if word not in ("Relations", "Communications", "Partner", "Associate"))
+_ORGANIZATION_PHRASES: Final = tuple(f" {word} " for word in ORGANIZATION_WORDS if " " in word or len(word) >= 4)
 # The same split: a one-word phrase is found among a text's words as a set, the others in its text.
-_ORGANIZATION_WORDS = frozenset(phrase.strip() for phrase in _ORGANIZATION_PHRASES if phrase.count(" ") == 2)
-_ORGANIZATION_MULTIWORD = tuple(phrase for phrase in _ORGANIZATION_PHRASES if phrase.count(" ") > 2)
-_TRAILING = " ,;:/"
-_DEPARTMENT = re.compile(
+_ORGANIZATION_WORDS: Final = frozenset(phrase.strip() for phrase in _ORGANIZATION_PHRASES if phrase.count(" ") == 2)
+_ORGANIZATION_MULTIWORD: Final = tuple(phrase for phrase in _ORGANIZATION_PHRASES if phrase.count(" ") > 2)
+_TRAILING: Final = " ,;:/"
+_DEPARTMENT: Final = re.compile(
     r"^(?:Investor|Public|Corporate|Media|Shareholder)?\s*(?:Relations|Communications|Marketing|Finance|Sales|Operations|Development|Affairs)$"
 )
-_PLACE_SUFFIX = re.compile(r",\s*(?:[A-Z][a-z]+\.?)(?:\s[A-Z][a-z]+\.?){0,2}$")
+_PLACE_SUFFIX: Final = re.compile(r",\s*(?:[A-Z][a-z]+\.?)(?:\s[A-Z][a-z]+\.?){0,2}$")
 
 
 def read_contacts(groups: list[list[tuple[int, str]]]) -> list[Contact]:
@@ -88,6 +89,7 @@ class _Collector:
     def __init__(self) -> None:
         self.done: list[_Draft] = []
         self.draft = _Draft()
+        self.label: str = ""  # the role label's text (mypyc: a native class declares its attributes)
         self.label_at: int | None = None  # index of the first contact under a role label
         self.shared_organization: str | None = None  # an organization heading a block of contacts
         self.done_since_label = 0
@@ -142,7 +144,7 @@ class _Collector:
         return [draft.build() for draft in self.done]
 
 
-_CONTACT_SENTENCE = re.compile(r"(?:For\s+(?:further|more)\s+information,?\s+(?:please\s+)?)?contact\s+[A-Z]", re.I)
+_CONTACT_SENTENCE: Final = re.compile(r"(?:For\s+(?:further|more)\s+information,?\s+(?:please\s+)?)?contact\s+[A-Z]", re.I)
 
 
 def _is_sentence(group) -> bool:
@@ -151,7 +153,7 @@ def _is_sentence(group) -> bool:
     return bool(_CONTACT_SENTENCE.match(first)) and ":" not in first
 
 
-_COLUMN_GAP = re.compile(r"\S\s{3,}(?=\S)")  # the end of a left column and the start of a right one
+_COLUMN_GAP: Final = re.compile(r"\S\s{3,}(?=\S)")  # the end of a left column and the start of a right one
 
 
 def _columns(group):
@@ -249,7 +251,7 @@ def _read_stack(column) -> list[Contact]:
     return collector.contacts()
 
 
-_ASKS_FOR_INFORMATION = re.compile(r"^for\b|further|more\s+information", re.I)
+_ASKS_FOR_INFORMATION: Final = re.compile(r"^for\b|further|more\s+information", re.I)
 
 
 def _take_label(collector: _Collector, line: str, number: int) -> str:
@@ -263,8 +265,8 @@ def _take_label(collector: _Collector, line: str, number: int) -> str:
     return line[match.end():].strip(" ]")
 
 
-_EMAIL_WORD = re.compile(r"\b(?:e-?mail)\s*:?", re.I)
-_WEB_LABEL_ALONE = re.compile(r"^(?:Web\s*site|Website|URL)\s*:?\s*$", re.I)
+_EMAIL_WORD: Final = re.compile(r"\b(?:e-?mail)\s*:?", re.I)
+_WEB_LABEL_ALONE: Final = re.compile(r"^(?:Web\s*site|Website|URL)\s*:?\s*$", re.I)
 
 
 def _read_line(collector: _Collector, line: str, number: int) -> None:
@@ -297,10 +299,10 @@ def _phone_text(text: str) -> str:
     return normalize(text[phones[0].start(): phones[-1].end()])
 
 
-_ROLE_IN_BRACKETS = re.compile(r"(?<!\s)\s*+\((?P<role>[a-z][a-z ]{2,30})\)$")  # no start inside blanks: linear
-_FOR_CLIENT = re.compile(r"^for\s")
+_ROLE_IN_BRACKETS: Final = re.compile(r"(?<!\s)\s*+\((?P<role>[a-z][a-z ]{2,30})\)$")  # no start inside blanks: linear
+_FOR_CLIENT: Final = re.compile(r"^for\s")
 # The lookbehind tries a head only where its blanks start (else one char), so a long blank run is linear.
-_TITLE_OF_ORGANIZATION = re.compile(r"^(?P<head>.+?)(?:(?<!\s)|(?<=^.))\s++of\s+(?P<org>[A-Z][\w&.'-]*(?:,?\s+(?:[A-Z&][\w&.'-]*|and|of))*)$")
+_TITLE_OF_ORGANIZATION: Final = re.compile(r"^(?P<head>.+?)(?:(?<!\s)|(?<=^.))\s++of\s+(?P<org>[A-Z][\w&.'-]*(?:,?\s+(?:[A-Z&][\w&.'-]*|and|of))*)$")
 
 
 def _read_words(collector: _Collector, text: str, number: int) -> None:
@@ -327,8 +329,8 @@ def _read_words(collector: _Collector, text: str, number: int) -> None:
     collector.put(_kind_of(text, collector), text, number)
 
 
-_CONTACT_WORD_AT_END = re.compile(r"\bContacts?$")
-_CONTACT_WORD = re.compile(r"\bContacts?\b")
+_CONTACT_WORD_AT_END: Final = re.compile(r"\bContacts?$")
+_CONTACT_WORD: Final = re.compile(r"\bContacts?\b")
 
 
 def _kind_of(text: str, collector: _Collector) -> str:
@@ -369,11 +371,11 @@ def _is_person(text: str) -> bool:
     return all(_NAME_WORD.match(word) for word in words) and not any(word in TITLE_WORDS for word in words)
 
 
-_INLINE_LABEL = re.compile(r"^/?\s*(?:CONTACTS?|For\s+(?:further|more)\s+information)\s*:\s*", re.I)
-_STOP_AFTER_DIGIT = re.compile(r"(?<=\d)\.$")  # the full stop of a contact written as a sentence
-_CONTACT_LEAD = re.compile(r"^(?:For\s+(?:further|more)\s+information,?\s+(?:please\s+)?)?contact\s+", re.I)
-_MEANS_LABEL = re.compile(r"\b(fax|phone|tel)\s*[,:]\s*", re.I)
-_OR_BETWEEN_CONTACTS = re.compile(r"(?!(?<=\s)\s)[,;]?\s++or\s+|;\s*")
+_INLINE_LABEL: Final = re.compile(r"^/?\s*(?:CONTACTS?|For\s+(?:further|more)\s+information)\s*:\s*", re.I)
+_STOP_AFTER_DIGIT: Final = re.compile(r"(?<=\d)\.$")  # the full stop of a contact written as a sentence
+_CONTACT_LEAD: Final = re.compile(r"^(?:For\s+(?:further|more)\s+information,?\s+(?:please\s+)?)?contact\s+", re.I)
+_MEANS_LABEL: Final = re.compile(r"\b(fax|phone|tel)\s*[,:]\s*", re.I)
+_OR_BETWEEN_CONTACTS: Final = re.compile(r"(?!(?<=\s)\s)[,;]?\s++or\s+|;\s*")
 
 
 def _read_inline(group) -> list[Contact]:

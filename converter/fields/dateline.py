@@ -6,6 +6,7 @@ are found too.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from attrs import frozen
 
@@ -14,11 +15,11 @@ from ..knowledge import MONTHS
 from .dates import NUMERIC_DATE, WRITTEN_DATE, iso_date, parse_written, year_near
 from .wire import WIRE_IN_DATELINE
 
-_CITY_WORD = r"(?:[A-Z][A-Za-z.'&]*(?:-[A-Z][A-Za-z.'&]*)*|(?:de|del|la|du|of)(?=\s[A-Z]))"
-_REGION_WORD = r"(?:[A-Z][A-Za-z.]*)"
-_DATE = re.sub(r"\(\?P<\w+>", "(?:", WRITTEN_DATE.pattern)
+_CITY_WORD: Final = r"(?:[A-Z][A-Za-z.'&]*(?:-[A-Z][A-Za-z.'&]*)*|(?:de|del|la|du|of)(?=\s[A-Z]))"
+_REGION_WORD: Final = r"(?:[A-Z][A-Za-z.]*)"
+_DATE: Final = re.sub(r"\(\?P<\w+>", "(?:", WRITTEN_DATE.pattern)
 
-DATELINE = re.compile(
+DATELINE: Final = re.compile(
     rf"""^(?P<city>{_CITY_WORD}(?:\s{_CITY_WORD}){{0,3}})          # city, upper or title case
         (?:,\s*(?P<region>{_REGION_WORD}(?:\s{_REGION_WORD}){{0,2}}))?  # state, country
         (?P<tail>(?:                                                  # then wire, date, dashes
@@ -33,11 +34,11 @@ DATELINE = re.compile(
 )  # Blanks are possessive (``\s*+``): "\s*,?\s*" retried every split of a long blank run.
 # (A change to what the city, region or tail may hold must keep DATELINE_HEAD below a guard that every
 # match passes: tests/test_shortcuts.py checks it on every text we have and on generated datelines.)
-_HAS_DASH = re.compile(r"[-\u2013\u2014]")
+_HAS_DASH: Final = re.compile(r"[-\u2013\u2014]")
 # Every part of a dateline's tail holds a dash, "(", "/" or a digit, and what comes before the first
 # of them is city and region words: letters, ". ' &", commas and blanks. A paragraph that does not
 # begin so ("The company said $5 ...") holds no dateline, without trying DATELINE's many readings.
-DATELINE_HEAD = re.compile(r"\A[A-Za-z.'&,\s]*+[-\u2013\u2014(/\d]")
+DATELINE_HEAD: Final = re.compile(r"\A[A-Za-z.'&,\s]*+[-\u2013\u2014(/\d]")
 
 
 @frozen
@@ -52,8 +53,8 @@ class DatelineMatch:
     wire_text: str | None
 
 
-_WIRE = re.compile(WIRE_IN_DATELINE)
-_WORD_START = re.compile(r"[\w\"'(\u201c$]")
+_WIRE: Final = re.compile(WIRE_IN_DATELINE)
+_WORD_START: Final = re.compile(r"[\w\"'(\u201c$]")
 
 
 @cached_per_input()
@@ -103,15 +104,15 @@ def dateline_date(found: DatelineMatch, reference_dates: list[str]) -> tuple[str
     if found.month is None:
         return None, None
     if found.year is not None:
-        return iso_date(found.year, found.month, found.day), None
+        return iso_date(found.year, found.month, found.day), None  # type: ignore[arg-type]
     for reference in reference_dates:
-        year = year_near(found.month, found.day, reference)
+        year = year_near(found.month, found.day, reference)  # type: ignore[arg-type]
         if year is not None:
-            return iso_date(year, found.month, found.day), reference
+            return iso_date(year, found.month, found.day), reference  # type: ignore[arg-type]
     return None, None
 
 
-_WIRE_STAMP = re.compile(r"(?<![\w-])(?P<day>\d{1,2})-(?P<month>[A-Za-z]{3})-(?P<year>\d{2}|\d{4})(?![\w-])")
+_WIRE_STAMP: Final = re.compile(r"(?<![\w-])(?P<day>\d{1,2})-(?P<month>[A-Za-z]{3})-(?P<year>\d{2}|\d{4})(?![\w-])")
 
 
 def numeric_dates(text: str) -> list[str]:

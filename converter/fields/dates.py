@@ -3,17 +3,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Final
 
 from ..knowledge import MONTH_PATTERN, MONTHS
 
-WRITTEN_DATE = re.compile(
+WRITTEN_DATE: Final = re.compile(
     rf"""(?P<month>{MONTH_PATTERN})\.?\s+     # month name or abbreviation
         (?P<day>\d{{1,2}})(?:st|nd|rd|th)?      # day
         (?:,?\s+(?P<year>(?:19|20)\d\d))?       # year, often missing in PR Newswire datelines
         (?![\d])""",
     re.VERBOSE | re.IGNORECASE,
 )
-NUMERIC_DATE = re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])")
+NUMERIC_DATE: Final = re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])")
 
 
 def iso_date(year: int | None, month: int, day: int) -> str | None:

@@ -2,25 +2,26 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..lines import WIDER_GAP
 from ..prefilter import may_hold
 from .dates import NUMERIC_DATE, WRITTEN_DATE
 from .wire import LEADING_TAGS
 
-EXHIBIT = re.compile(r"^\s*EXHIBIT\s+(?:NO\.?\s*)?(?P<number>\d+(?:\.\d+)*)\b", re.IGNORECASE)
-RELEASE_NUMBER = re.compile(r"\bRelease\s+(?:No|Number|#)\.?\s*[:#]?\s*(?P<number>[A-Z0-9][\w./-]*)", re.IGNORECASE)
-AUDIENCE = re.compile(
+EXHIBIT: Final = re.compile(r"^\s*EXHIBIT\s+(?:NO\.?\s*)?(?P<number>\d+(?:\.\d+)*)\b", re.IGNORECASE)
+RELEASE_NUMBER: Final = re.compile(r"\bRelease\s+(?:No|Number|#)\.?\s*[:#]?\s*(?P<number>[A-Z0-9][\w./-]*)", re.IGNORECASE)
+AUDIENCE: Final = re.compile(
     r"^\s*(?P<audience>[A-Za-z][A-Za-z&.,'/ -]{0,80}?\b(?:EDITORS?|WRITERS?|DESKS?|REPORTERS?|CORRESPONDENTS?))\s*:?\s*$",
     re.IGNORECASE,
 )
-HEADER_LINE = re.compile(
+HEADER_LINE: Final = re.compile(
     r"""^\s*+(?:PRESS\s+RELEASES?|NEWS\s+RELEASES?|NEWS|NEWS\s+BULLETIN|FOR\s+IMMEDIATE\s+RELEASE
         |IMMEDIATE\s+RELEASE|FOR\s+RELEASE\b.*|RELEASE\s+DATE\b.*|DATE\s*:.*|EMBARGOED\b.*
         |\[?\s*LOGO\s*\]?|FOR\s+PUBLICATION\b.*|-\s*MORE\s*-)\s*:?\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
-CONTACT_START = re.compile(
+CONTACT_START: Final = re.compile(
     r"^\s*+(?:[\w &/.,-]{0,40}\bcontacts?\b[\w &/.,()-]{0,30}:|contacts?\s*$|for\s+(?:further|more|additional)\b)"
     r"|^\s*For\s*$"
     r"|^\s*(?:Investors?|Media|Press|Analysts?|Financial|Shareholders?|Editorial|Trade\s+Press|Business\s+Press)"
@@ -29,19 +30,19 @@ CONTACT_START = re.compile(
     re.IGNORECASE,
 )
 # "(In Millions of Dollars Except Earnings Per Share)" above a table exhibit's title.
-SCALE_LINE = re.compile(r"^\s*\((?:[^()]*\b(?:millions|thousands|billions|dollars|unaudited)\b[^()]*)\)\s*$", re.IGNORECASE)
-_ADDRESS = re.compile(
+SCALE_LINE: Final = re.compile(r"^\s*\((?:[^()]*\b(?:millions|thousands|billions|dollars|unaudited)\b[^()]*)\)\s*$", re.IGNORECASE)
+_ADDRESS: Final = re.compile(
     r"""^\s*\d{1,6}\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,4}\s+
         (?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.?|Drive|Dr\.|Parkway|Pkwy\.?|Plaza|Way|Lane|Place|Court|Circle|Center|Highway)\b
       | ^\s*[A-Z][A-Za-z. ]{1,30},\s+(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+\d{5}(?:-\d{4})?\b""",
     re.VERBOSE,
 )
-PHONE = re.compile(
+PHONE: Final = re.compile(
     r"(?<![\d-])(?:\+?1[-.\s]?)?(?:\(\d{3}\)\s*|\d{3}[-.\s/])\d{3}[-.\s]\d{4}(?![\d])(?:\s*(?:x|ext\.?)\s*\d+)?",
     re.IGNORECASE,
 )
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
-URL = re.compile(r"(?:https?://|www\.)\S++", re.IGNORECASE)
+EMAIL: Final = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
+URL: Final = re.compile(r"(?:https?://|www\.)\S++", re.IGNORECASE)
 
 
 def classify_front_line(line: str) -> str | None:
@@ -62,16 +63,16 @@ def classify_front_line(line: str) -> str | None:
     return None
 
 
-_AUDIENCE_WORDS = ("editor", "writer", "desk", "reporter", "correspondent")  # one ends every AUDIENCE match
+_AUDIENCE_WORDS: Final = ("editor", "writer", "desk", "reporter", "correspondent")  # one ends every AUDIENCE match
 # A date line is a date and at most 12 other characters: a date prints at most 19 that are not blanks
 # ("September. 30th, 2004"), so a line with more than 31 is none (asked before the patterns' scans).
-_DATE_LINE_MOST_PRINTED = 19 + 12
+_DATE_LINE_MOST_PRINTED: Final = 19 + 12
 # What a match of each date pattern must hold, asked first (the patterns are tried at every position):
 # a blank before the day of "June 5", a slash of "6/5/04".
-_DATE_GUARDS = ((re.compile(r"\s\d"), WRITTEN_DATE), (re.compile(r"/"), NUMERIC_DATE))
+_DATE_GUARDS: Final = ((re.compile(r"\s\d"), WRITTEN_DATE), (re.compile(r"/"), NUMERIC_DATE))
 
 
-_LONG_LOWER_WORD = re.compile(r"[a-z]{5,}")
+_LONG_LOWER_WORD: Final = re.compile(r"[a-z]{5,}")
 
 
 def _is_date_line(line: str) -> bool:
@@ -98,14 +99,14 @@ def is_contact_start(line: str) -> bool:
     return bool(CONTACT_START.match(line))
 
 
-_CONTACT_START_WORDS = ("contact", ":")
+_CONTACT_START_WORDS: Final = ("contact", ":")
 
 
 # The engine tries a pattern such as PHONE's at every position of a text: the tests below turn away,
 # at the cost of a search that starts with a digit or a literal, the many lines that hold no "555-1212"
 # or no "@".
-_FAX_WORD = re.compile(r"\bFax\b", re.IGNORECASE)
-PHONE_CORE = re.compile(r"\d{3}[-.\s]\d{4}")  # what every match of PHONE ends with
+_FAX_WORD: Final = re.compile(r"\bFax\b", re.IGNORECASE)
+PHONE_CORE: Final = re.compile(r"\d{3}[-.\s]\d{4}")  # what every match of PHONE ends with
 
 
 def has_phone(text: str) -> bool:

@@ -2,29 +2,30 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..knowledge import COMPANY_SUFFIXES
 from .wire import LEADING_TAGS, TICKER_GROUP
 
-_SUFFIX = "|".join(re.escape(suffix) for suffix in sorted(COMPANY_SUFFIXES, key=len, reverse=True))
-_WORD = r"(?:[A-Z0-9][\w&.'/-]*|&)"
-_CONNECTOR = r"(?:and|of|the|for|de|du|&)"
+_SUFFIX: Final = "|".join(re.escape(suffix) for suffix in sorted(COMPANY_SUFFIXES, key=len, reverse=True))
+_WORD: Final = r"(?:[A-Z0-9][\w&.'/-]*|&)"
+_CONNECTOR: Final = r"(?:and|of|the|for|de|du|&)"
 # "Acme Widget Co., Inc." -- capitalized words ending in one or more company suffixes.
-NAME_WITH_SUFFIX = re.compile(
+NAME_WITH_SUFFIX: Final = re.compile(
     rf"^(?P<name>(?:{_WORD},?\s+(?:{_CONNECTOR}\s+)?){{0,6}}?(?:(?i:{_SUFFIX})(?![\w])\.?)(?:,?\s+(?i:{_SUFFIX})(?![\w])\.?)*)"
 )
-_VERB = (
+_VERB: Final = (
     r"today|yesterday|announced|announces|reported|reports|said|says|has|have|had|will|is|was|plans|completed|"
     r"signed|named|names|declared|declares|posted|received|agreed|agrees|introduced|introduces|unveiled|launched|"
     r"released|filed|entered|closed|expects|recorded|posted|began|begins|completes|reached|raised|raises"
 )
 # The subject of the first sentence: "Sears, Roebuck and Co. (NYSE: S) today reported ..."
-SUBJECT = re.compile(
+SUBJECT: Final = re.compile(
     rf"""^(?P<name>(?:{_WORD},?\s+(?:{_CONNECTOR}\s+)?){{0,7}}?{_WORD})   # capitalized words
         ,?\s*+(?=\((?:[^()]{{0,40}}:)|,?\s*(?:{_VERB})\b)               # then a ticker tag or a verb""",
     re.VERBOSE,
 )
-_GENERIC = re.compile(r"^(?:The\s+)?(?:Company|Corporation|Registrant|Bank|We|It|Management)$", re.I)
+_GENERIC: Final = re.compile(r"^(?:The\s+)?(?:Company|Corporation|Registrant|Bank|We|It|Management)$", re.I)
 
 
 def issuer_from_tag_line(line: str) -> str | None:
@@ -35,7 +36,7 @@ def issuer_from_tag_line(line: str) -> str | None:
     return _name_with_suffix(rest)
 
 
-_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+_TWO_LETTERS: Final = re.compile(r"[A-Za-z]{2}")
 
 
 def issuer_from_sentence(text: str) -> str | None:
@@ -52,7 +53,7 @@ def issuer_from_title(text: str) -> str | None:
     return _name_with_suffix(text)
 
 
-_NOT_A_NAME_WORD = re.compile(rf"(?i:{_VERB}|to|of the|from|with)")
+_NOT_A_NAME_WORD: Final = re.compile(rf"(?i:{_VERB}|to|of the|from|with)")
 
 
 def _name_with_suffix(text: str) -> str | None:
@@ -69,9 +70,9 @@ def _name_with_suffix(text: str) -> str | None:
 
 
 # EDGAR's conformed names abbreviate: "SOUTHERN CO" for "Southern Company", "SEARS ROEBUCK & CO".
-_CONFORMED_WORDS = {"COMPANY": "CO", "COMPANIES": "COS", "CORPORATION": "CORP", "INCORPORATED": "INC",
+_CONFORMED_WORDS: Final = {"COMPANY": "CO", "COMPANIES": "COS", "CORPORATION": "CORP", "INCORPORATED": "INC",
                     "LIMITED": "LTD", "AND": "&"}
-_NAME_WORD = re.compile(r"[A-Z0-9&]+")
+_NAME_WORD: Final = re.compile(r"[A-Z0-9&]+")
 
 
 def conformed_words(name: str) -> tuple[str, ...]:

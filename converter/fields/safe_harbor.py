@@ -2,22 +2,23 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..prefilter import finditer_near, lowered_twin
 
-_HEADING = re.compile(
+_HEADING: Final = re.compile(
     r"^(?:[\"']?(?:Safe\s+Harbor|Forward[-\s]Looking\s+(?:Statements?|Information)|Cautionary\s+(?:Statements?|Note|Language)"
     r"|Private\s+Securities\s+Litigation|Note\s+Regarding\s+Forward|Statements?\s+Regarding\s+Forward))",
     re.IGNORECASE,
 )
-_NOTICE = re.compile(r"forward[-\s]looking", re.IGNORECASE)
-_RISKY = re.compile(r"risks?|uncertaint|Litigation\s+Reform", re.IGNORECASE)
-_CONTINUATION = re.compile(
+_NOTICE: Final = re.compile(r"forward[-\s]looking", re.IGNORECASE)
+_RISKY: Final = re.compile(r"risks?|uncertaint|Litigation\s+Reform", re.IGNORECASE)
+_CONTINUATION: Final = re.compile(
     r"forward[-\s]looking|risks?\b|uncertaint|undertakes?\s+no|Securities\s+and\s+Exchange\s+Commission"
     r"|^\s*(?:\(?[ivx]{1,5}\)|\(?\d{1,2}\)|\(?[a-z]\)|[*\u2022\u00b7o]|--?)\s",
     re.IGNORECASE,
 )
-_ABOUT = re.compile(r"^About\s", re.IGNORECASE)
+_ABOUT: Final = re.compile(r"^About\s", re.IGNORECASE)
 # For ASCII paragraphs, searched in lower case: a case-insensitive scan of a long one costs more.
 _NOTICE_LOWERED, _RISKY_LOWERED, _CONTINUATION_LOWERED = map(lowered_twin, (_NOTICE, _RISKY, _CONTINUATION))
 
@@ -42,17 +43,17 @@ def continues_safe_harbor(text: str) -> bool:
     return bool(found) and not _ABOUT.match(text)
 
 
-_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+_ROMAN: Final = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
           "xvi", "xvii", "xviii", "xix", "xx"]
-_SEQUENCES = {
+_SEQUENCES: Final = {
     "roman": _ROMAN,
     "number": [str(n) for n in range(1, 31)],
     "letter": list("abcdefghijklmnopqrstuvwxyz"),
 }
-_MARKER = re.compile(r"(?:(?<=\s)|^)\(?(?P<mark>[ivx]{1,5}|\d{1,2}|[a-z])\)(?=\s)")  # ")" at most 6 in, 8 read
-_LEADING_JOINER = re.compile(r"^(?:and|or)\s+")
-_BULLET = re.compile(r"^\s*(?:[*\u2022\u00b7o]|--?)\s+")
-_LIST_LEAD = re.compile(
+_MARKER: Final = re.compile(r"(?:(?<=\s)|^)\(?(?P<mark>[ivx]{1,5}|\d{1,2}|[a-z])\)(?=\s)")  # ")" at most 6 in, 8 read
+_LEADING_JOINER: Final = re.compile(r"^(?:and|or)\s+")
+_BULLET: Final = re.compile(r"^\s*(?:[*\u2022\u00b7o]|--?)\s+")
+_LIST_LEAD: Final = re.compile(
     r"\b(?:include|includes|including|following)\b(?:,?\s*(?:without\s+limitation|but\s+(?:are\s+)?not\s+limited\s+to),?)?\s*(?:the\s+following)?\s*:?\s",
     re.IGNORECASE,
 )
@@ -106,7 +107,7 @@ def _bullet_items(item_lines: list[str]) -> list[str]:
     return [_clean_item(item, last=False) for item in items if item.strip()]
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+_SENTENCE_END: Final = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
 
 
 def _semicolon_items(text: str) -> list[str]:

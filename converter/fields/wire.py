@@ -2,20 +2,21 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..knowledge import BARE_EXCHANGES, EXCHANGES, SLASH_WIRE_CODES, WIRE_CODES, WIRE_SERVICES
 from ..prefilter import finditer_near
 
-_WIRE_NAMES = sorted(
+_WIRE_NAMES: Final = sorted(
     (re.escape(name).replace(r"\ ", r"\s*") for name in WIRE_SERVICES if len(name) > 3),
     key=len,
     reverse=True,
 )
-_WIRE_NAME = "(?:" + "|".join(_WIRE_NAMES) + ")"
+_WIRE_NAME: Final = "(?:" + "|".join(_WIRE_NAMES) + ")"
 
 # A wire named inside a dateline: "(BUSINESS WIRE)", "--BUSINESS WIRE--", "/PRNewswire-FirstCall/".
-_SLASH_CODE = "|".join(SLASH_WIRE_CODES)
-WIRE_IN_DATELINE = (
+_SLASH_CODE: Final = "|".join(SLASH_WIRE_CODES)
+WIRE_IN_DATELINE: Final = (
     rf"\(\s*(?i:{_WIRE_NAME})\s*(?:-\s*[^()]{{3,30}}?)?\)"   # (BUSINESS WIRE), (CCNMatthews - Sept. 17, 2002)
     rf"|/\s*(?:{_SLASH_CODE})\s*/"
     rf"|/\s*(?i:{_WIRE_NAME})(?:-[A-Za-z]+)*\s*/"
@@ -23,37 +24,37 @@ WIRE_IN_DATELINE = (
 )
 
 # Tags at the head of a 1990s Business Wire line: "(BW)", then the routing slug "(NY-ACME-CORP)".
-LEADING_TAGS = re.compile(
+LEADING_TAGS: Final = re.compile(
     r"""^\s*\((?P<code>BW|PRN)\)\s*               # wire code
         (?:\((?P<slug>[A-Z0-9][A-Z0-9&.'-]*-[A-Z0-9&.'-]+)\)\s*)?   # routing slug
     """,
     re.VERBOSE,
 )
 
-_EXCHANGE = "|".join(
+_EXCHANGE: Final = "|".join(
     re.escape(name).replace(r"\ ", r"\s+").replace("/", r"\s*/\s*") for name in sorted(EXCHANGES, key=len, reverse=True)
 )
-TICKER = re.compile(
+TICKER: Final = re.compile(
     rf"""(?<![A-Za-z])(?P<exchange>(?i:{_EXCHANGE}))   # exchange as printed
         \s*(?::|\s-\s|\s)\s*                          # "NYSE: X", "Nasdaq - X", "NYSE X" in a tag
         (?P<symbol>[A-Z]{{1,6}}(?:\.[A-Z])?)(?![A-Za-z])""",
     re.VERBOSE,
 )
 # A ticker tag's brackets: "(NYSE: X; Pacific: X)".
-TICKER_GROUP = re.compile(rf"\(\s*(?i:{_EXCHANGE})\s*[:\s-][^()]{{0,80}}\)")
+TICKER_GROUP: Final = re.compile(rf"\(\s*(?i:{_EXCHANGE})\s*[:\s-][^()]{{0,80}}\)")
 # Outside brackets only exchanges that cannot be a place or a word count: "Nasdaq: ABCD", not "BOSTON: ACME".
-_BARE_EXCHANGE = "|".join(
+_BARE_EXCHANGE: Final = "|".join(
     re.escape(name).replace(r"\ ", r"\s+") for name in sorted(BARE_EXCHANGES, key=len, reverse=True)
 )
-BARE_TICKER = re.compile(rf"(?<![A-Za-z])(?i:{_BARE_EXCHANGE})\s*:\s*[A-Z]{{1,6}}(?:\.[A-Z])?(?![A-Za-z])")
-_BARE_EXCHANGE_HEADS = tuple(sorted({re.split(r"[\s/]", name)[0].lower() for name in BARE_EXCHANGES}))
+BARE_TICKER: Final = re.compile(rf"(?<![A-Za-z])(?i:{_BARE_EXCHANGE})\s*:\s*[A-Z]{{1,6}}(?:\.[A-Z])?(?![A-Za-z])")
+_BARE_EXCHANGE_HEADS: Final = tuple(sorted({re.split(r"[\s/]", name)[0].lower() for name in BARE_EXCHANGES}))
 
 
 # In text whose blanks are single spaces, a match's colon is at most an exchange's name and a blank
 # from its start; after the colon come a blank, up to 6 letters, ".X" and the one character the
 # lookahead reads.
-_BARE_REACH = max(len(name) for name in BARE_EXCHANGES) + len(" ")
-_BARE_LONGEST = _BARE_REACH + len(": ") + 6 + len(".X") + 1
+_BARE_REACH: Final = max(len(name) for name in BARE_EXCHANGES) + len(" ")
+_BARE_LONGEST: Final = _BARE_REACH + len(": ") + 6 + len(".X") + 1
 
 
 def bare_tickers(text: str) -> list[str]:
@@ -69,9 +70,9 @@ def bare_tickers(text: str) -> list[str]:
     return [match.group(0) for match in BARE_TICKER.finditer(text)]
 
 
-_BLANKS = re.compile(r"\s+")
-_SLASH = re.compile(r"(?<!\s)\s*+/\s*+")  # starts only where its blanks start: linear
-_CODE_WORDS = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_BLANKS: Final = re.compile(r"\s+")
+_SLASH: Final = re.compile(r"(?<!\s)\s*+/\s*+")  # starts only where its blanks start: linear
+_CODE_WORDS: Final = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
 def wire_service(printed: str) -> str | None:
