@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from batch import ROOT, build_corpus  # noqa: E402
+from batch import ROOT, build, build_corpus  # noqa: E402
 
 _CONVERT = """
 import sys
@@ -44,7 +44,8 @@ for number, path in enumerate(every[: int(sys.argv[2])]):
 def instructions(corpus: Path, count: int, warm: bool) -> int:
     """Instructions of one process converting the first ``count`` inputs of ``corpus``."""
     done = subprocess.run(
-        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", _CONVERT,
+        # -P: the converter this Python has installed (a compiled build), not the source folder beside it.
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-P", "-c", _CONVERT,
          str(corpus), str(count), "warm" if warm else "cold"],
         capture_output=True, text=True, cwd=ROOT, check=True,
         env={**os.environ, "PYTHONHASHSEED": "0"},  # one hash seed: set and dict orders, so counts, repeat
@@ -64,7 +65,7 @@ def main() -> None:
         build_corpus(corpus, args.n + 1, "typical")
         one, many = instructions(corpus, 1, args.warm), instructions(corpus, args.n + 1, args.warm)
     state = "warm" if args.warm else "cold"
-    print(f"{(many - one) / args.n / 1e6:.2f} M instructions per input (--to json, {args.n} typical inputs, {state})")
+    print(f"{(many - one) / args.n / 1e6:.2f} M instructions per input (--to json, {args.n} typical inputs, {state}; {build()})")
 
 
 if __name__ == "__main__":
