@@ -69,6 +69,19 @@ def test_a_risk_keeps_the_end_of_its_last_word():
     assert split_risks(text) == ["weak demand", "pricing by each competitor", "the loss of a brand"]
 
 
+def test_a_bullet_that_is_only_a_joiner_is_no_risk():
+    # Found by a fuzzer: the bullet "and" was kept until cleaning emptied it, and the empty risk
+    # failed the record's schema ("internal error") instead of being left out.
+    from converter import convert_bytes
+    from converter.fields.safe_harbor import split_risks
+
+    lines = ["  - weak demand", "  - and", "  - the loss of a brand"]
+    assert split_risks("", lines) == ["weak demand", "the loss of a brand"]
+    assert split_risks("", ["  - weak demand;", "  - or"]) == []  # one risk: not a list
+    [release] = convert_bytes("n y w\nd d\u00a0s n d d .\n\nSafe Harbor\n\n- \u20ac\n\u2022 and".encode(), "x.txt")
+    assert release.safe_harbor is None or "" not in release.safe_harbor.risks
+
+
 def test_an_undated_dateline_is_a_warning_that_points_at_a_date_above():
     from converter import convert_bytes
 

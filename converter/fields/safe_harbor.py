@@ -104,7 +104,8 @@ def _bullet_items(item_lines: list[str]) -> list[str]:
             current = None
     if current:
         items.append(" ".join(current))
-    return [_clean_item(item, last=False) for item in items if item.strip()]
+    cleaned = (_clean_item(item, last=False) for item in items)
+    return [item for item in cleaned if item]  # a bullet of a joiner alone ("and") cleans to nothing
 
 
 _SENTENCE_END: Final = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
