@@ -69,6 +69,19 @@ def test_a_risk_keeps_the_end_of_its_last_word():
     assert split_risks(text) == ["weak demand", "pricing by each competitor", "the loss of a brand"]
 
 
+def test_a_department_after_or_does_not_continue_a_title_of_the_contact_before():
+    # Found by a fuzzer: "Investor Relations" after an "or" line was added to the title of a new,
+    # empty contact (KeyError: 'title', an internal error).
+    from converter import convert_bytes
+
+    text = (b"ACME CORP REPORTS RECORD QUARTER\n\n"
+            b"NEW YORK--(BUSINESS WIRE)--July 29, 2004--Acme Corp. (NASDAQ:ACME) today said\n"
+            b"revenue rose.\n\n"
+            b"CONTACT: Jane Roe, Chief Financial Officer\nor\nInvestor Relations\n")
+    [release] = convert_bytes(text, "x.txt")
+    assert [(c.name, c.title) for c in release.contacts] == [("Jane Roe", "Chief Financial Officer")]
+
+
 def test_a_bullet_that_is_only_a_joiner_is_no_risk():
     # Found by a fuzzer: the bullet "and" was kept until cleaning emptied it, and the empty risk
     # failed the record's schema ("internal error") instead of being left out.

@@ -124,7 +124,9 @@ class _Collector:
         self.draft = _Draft()
 
     def put(self, key: str, value: str, line: int) -> None:
-        if key == "title" and self.last_key == "title" and _DEPARTMENT.match(value.strip()):
+        # "Investor Relations" under a title continues it; after a label or "or" the draft is new
+        # and has no title to continue.
+        if key == "title" and self.last_key == "title" and self.draft.has("title") and _DEPARTMENT.match(value.strip()):
             self.draft.fields["title"] += ", " + normalize(value)
             return
         self.last_key = key
