@@ -21,7 +21,7 @@ from typing import BinaryIO
 import attrs
 
 from .engines import Item, Job, make_engine
-from .errors import BatchStopped, ConversionError, one_line
+from .errors import BatchStopped, ConversionError, one_line, reason
 from .feeds import FEEDS, FeedWriter
 from .layout import BatchInput, Missing, extension, release_paths, remove_temporaries
 from .output import (TEMPORARY_NAME, file_target, hold, is_stream, refuse_to_replace, remove_temporaries_of,
@@ -149,7 +149,7 @@ def convert_batch(inputs: list[BatchInput], options: BatchOptions, *, stream: Bi
     except BaseException as error:
         sink.close(ok=False)  # a feed's temporary file, the output folder's lock
         if isinstance(error, OSError):
-            raise ConversionError(f"cannot write the errors file: {error.strerror or error}",
+            raise ConversionError(f"cannot write the errors file: {reason(error)}",
                                   str(options.errors)) from None
         raise
 
@@ -161,7 +161,7 @@ def convert_batch(inputs: list[BatchInput], options: BatchOptions, *, stream: Bi
             try:
                 log.write(problem.to_json() + "\n")  # a line at a time (line-buffered): an error shows here
             except OSError as error:
-                raise BatchStopped(f"cannot write the errors file: {error.strerror or error}", str(options.errors))
+                raise BatchStopped(f"cannot write the errors file: {reason(error)}", str(options.errors))
 
     summary.left = len(inputs)
     try:
@@ -248,8 +248,8 @@ def _run(engine, job: Job, inputs, todo, sink, summary: BatchSummary, fail, repo
                     summary.left += 1
                     raise
                 except (OSError, ConversionError) as error:
-                    reason = error.message if isinstance(error, ConversionError) else _write_failure(error)
-                    fail(Problem(item.shown, reason, kind="OutputError"))
+                    why = error.message if isinstance(error, ConversionError) else _write_failure(error)
+                    fail(Problem(item.shown, why, kind="OutputError"))
                     sink.check_can_go_on(error)
                 else:
                     summary.converted += 1
@@ -266,15 +266,7 @@ def _write_failure(error: OSError) -> str:
         name = os.fsdecode(error.filename)
         temporary = TEMPORARY_NAME.fullmatch(os.path.basename(name))
         where = f" in {os.path.dirname(name) or '.'}" if temporary else f" ({name})"  # else a folder to make
-    return f"cannot write its output{where}: {error.strerror or error}"
-
-
-def _reason(error: Exception) -> str:
-    """Why a write failed, as the other write errors say it ("No space left on device"): the
-    system's words, without Python's "[Errno 28]" or the name of a file the user never gave."""
-    if isinstance(error, OSError) and error.errno is not None:
-        return error.strerror or os.strerror(error.errno)
-    return one_line(str(error))
+    return f"cannot write its output{where}: {reason(error)}"
 
 
 def _small(inputs: list[BatchInput], todo: list[int]) -> bool:
@@ -310,7 +302,7 @@ def _read_item(index: int, item: BatchInput, max_bytes: int) -> Item:
     try:
         return Item(index, item.name, read_bounded(item.path, max_bytes))
     except OSError as error:
-        return Item(index, item.name, b"", (f"cannot read: {error.strerror or error}", "ReadError"))
+        return Item(index, item.name, b"", (f"cannot read: {reason(error)}", "ReadError"))
     except ConversionError as error:
         return Item(index, item.name, b"", (error.message, type(error).__name__))
 
@@ -381,7 +373,7 @@ class _FileSink:
             error = self._cannot_write_here()
             if error is None:
                 return
-        raise BatchStopped(f"{error.strerror or error}; run the same command again once it can be written",
+        raise BatchStopped(f"{reason(error)}; run the same command again once it can be written",
                            str(self.out_dir))
 
     def stop_if_folder_gone(self) -> None:
@@ -479,7 +471,7 @@ class _FeedSink:
             try:
                 stream = open(self.target, "ab")  # noqa: SIM115 - closed by close(); "a": /dev/stdout >> log
             except OSError as error:
-                raise ConversionError(f"cannot write the feed: {error.strerror or error}", str(self.target)) from None
+                raise ConversionError(f"cannot write the feed: {reason(error)}", str(self.target)) from None
             self._own_stream = True
         elif self.target is not None:
             if os.path.isdir(self.target):
@@ -494,7 +486,7 @@ class _FeedSink:
             try:
                 handle, name = temporary_beside(str(self._file))
             except OSError as error:
-                raise ConversionError(f"cannot write the feed: {error.strerror or error}", str(self.target)) from None
+                raise ConversionError(f"cannot write the feed: {reason(error)}", str(self.target)) from None
             self._held = hold(handle)  # kept while it is written: another run leaves it be (remove_temporaries_of)
             try:
                 remove_temporaries_of(self._file, keep=name)  # a killed run's: a feed starts again whole
@@ -518,7 +510,7 @@ class _FeedSink:
         """A feed is one file: once a write to it failed, what follows would not be the feed."""
         where = str(self.target) if self.target is not None else (
             "stdout" if self.stream is sys.stdout.buffer else "the feed's stream")
-        raise BatchStopped(f"cannot write the feed: {_reason(error)}"
+        raise BatchStopped(f"cannot write the feed: {reason(error)}"
                            + ("; nothing was written" if self._temporary is not None else ""), where)
 
     def close(self, ok: bool) -> None:

@@ -17,7 +17,7 @@ from . import __version__
 from .batch import BatchOptions, ConsoleReporter, convert_batch
 from .engines import ENGINES, dask_noise_kept_off_stderr
 from .feeds import FEEDS
-from .errors import ConversionError, one_line
+from .errors import ConversionError, one_line, reason
 from .inspect import render_blocks
 from .layout import DEFAULT_INCLUDE, find_inputs, read_file_list
 from .output import FORMATS, file_target, releases_to_xml, remove_temporaries_of, what_is_in_the_way, write_output
@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except OSError as error:  # the last resort: a system error no stage turned into a message
         where = os.fsdecode(error.filename) if error.filename is not None else "prconvert"
-        print(f"prconvert: {one_line(f'{where}: {error.strerror or error}')}", file=sys.stderr)
+        print(f"prconvert: {one_line(f'{where}: {reason(error)}')}", file=sys.stderr)
         return 1
 
 
@@ -231,7 +231,7 @@ def run_convert(args) -> int:
         except BrokenPipeError:
             raise  # -o a pipe whose reader went away: as stdout's (141)
         except OSError as error:
-            raise ConversionError(f"cannot write: {error.strerror or error}", args.output) from None
+            raise ConversionError(f"cannot write: {reason(error)}", args.output) from None
     _print_warnings(args, data, releases)
     return 0
 

@@ -4,6 +4,7 @@ The CLI maps them to exit code 1 and prints ``str(error)``: ``name:line: message
 """
 from __future__ import annotations
 
+import os
 import re
 
 _UNSHOWABLE = re.compile(r"[\x00-\x1f\x7f\udc80-\udcff]")
@@ -13,6 +14,14 @@ def one_line(text: str) -> str:
     """``text`` with control characters escaped (a file named with a line break stays on its line)
     and a file name's bytes that are not UTF-8 (os.fsdecode's surrogates) shown as the bytes: \\xff."""
     return _UNSHOWABLE.sub(_escaped, text)
+
+
+def reason(error: BaseException) -> str:
+    """Why an operation failed, in the system's words ("No space left on device"), without
+    Python's "[Errno 28]" and the file name it adds, which the message names its own way."""
+    if isinstance(error, OSError) and error.errno is not None:
+        return error.strerror or os.strerror(error.errno)
+    return one_line(str(error))
 
 
 def _escaped(match: re.Match) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 import attrs
 
+from .errors import reason
 from .output import FORMATS, TEMPORARY_NAME, remove_dead_temporary
 from .pipeline import why_unreadable
 
@@ -80,7 +81,7 @@ def find_inputs(sources: Iterable[str], listed: Iterable[str] = (), include: Ite
         for folder, error in unreadable:  # once each, though a pattern may meet it more than once
             if (key := os.path.abspath(folder)) not in seen:
                 seen.add(key)
-                problems.append(Missing(folder, f"cannot read this folder: {error.strerror or error}; "
+                problems.append(Missing(folder, f"cannot read this folder: {reason(error)}; "
                                                 "the files in it were not converted"))
         for item in matches:
             key = os.path.abspath(item.path)

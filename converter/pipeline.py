@@ -17,7 +17,7 @@ from typing import Final
 import attrs
 
 from .edgar import EdgarDocument, Submission, read_submission
-from .errors import ConversionError, InputTooLargeError, NoReleaseError, UnreadableInputError
+from .errors import ConversionError, InputTooLargeError, NoReleaseError, UnreadableInputError, reason
 from .extract import extract_release
 from .input_cache import clear_input_caches
 from .jsonform import release_to_dict
@@ -187,7 +187,7 @@ def why_unreadable(path: Path) -> str | None:
     except OSError as error:
         if error.errno == errno.ENOENT:
             return "a link to nothing" if os.path.islink(path) else "no such file"
-        return f"cannot read: {error.strerror or error}"  # a folder above it closed, a loop of links
+        return f"cannot read: {reason(error)}"  # a folder above it closed, a loop of links
     return None
 
 
@@ -199,7 +199,7 @@ def read_input(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> b
         data = read_bounded(path, max_bytes)
         return gunzip_input(data, path.name, max_bytes) if path.suffix == ".gz" else data
     except OSError as error:
-        raise UnreadableInputError(why_unreadable(path) or f"cannot read: {error.strerror or error}",
+        raise UnreadableInputError(why_unreadable(path) or f"cannot read: {reason(error)}",
                                    os.fspath(path)) from None
     except ConversionError as error:
         raise error.at(os.fspath(path)) from None
