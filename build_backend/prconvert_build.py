@@ -1,6 +1,7 @@
 """In-tree build backend: setuptools', plus mypy (for mypyc) as a build requirement when a compiled
 build is asked for with PRCONVERT_MYPYC=1. Without it the build needs nothing but setuptools and
-gives the pure-Python package, as before."""
+gives the pure-Python package, as before. Editable installs never ask for mypy, so they are always
+pure (setup.py finds no mypyc and compiles nothing): an edit to a source file takes effect."""
 from __future__ import annotations
 
 import os
@@ -19,6 +20,3 @@ def _wanted() -> bool:
 def get_requires_for_build_wheel(config_settings=None):
     return _orig.get_requires_for_build_wheel(config_settings) + (_COMPILE if _wanted() else [])
 
-
-def get_requires_for_build_editable(config_settings=None):
-    return _orig.get_requires_for_build_editable(config_settings)  # editable installs stay pure

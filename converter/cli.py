@@ -29,9 +29,10 @@ from .validation import release_schema
 _GLOB = re.compile(r"[*?[]")
 
 
-def _build() -> str:
+def build() -> str:
     """Which build converts: the optional mypyc one (README, "A compiled build") is a shared
-    library per module, and falls back to the pure package when it cannot compile."""
+    library per module, and falls back to the pure package when it cannot compile. Named by
+    ``--version``, the test suite's header and the benchmarks."""
     from . import pipeline
 
     return "pure Python" if pipeline.__file__.endswith(".py") else "compiled by mypyc"
@@ -61,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"prconvert {__version__} ({_build()})")
+    parser.add_argument("--version", action="version", version=f"prconvert {__version__} ({build()})")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     convert = commands.add_parser("convert", help="convert an input file, or many (folders, globs, lists)",

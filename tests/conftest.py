@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-import converter.segmenter
+import converter.pipeline
+from converter.cli import build
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -31,19 +32,13 @@ def corpus_params():
     return [pytest.param(path, id=path.name) for path in CORPUS_FILES]
 
 
-def _compiled() -> bool:
-    """True when the converter imported is the mypyc build (its modules are shared libraries)."""
-    return not converter.segmenter.__file__.endswith(".py")
-
-
 def pytest_report_header(config):
-    where = Path(converter.segmenter.__file__).parent
-    return f"converter: {'compiled by mypyc' if _compiled() else 'pure Python'}, from {where}"
+    return f"converter: {build()}, from {Path(converter.pipeline.__file__).parent}"
 
 
 def pytest_sessionstart(session):
     # .ci/run's second pass sets this: a run meant for the compiled build must not test the source
     # folder's pure modules instead (they are found first from the project's root).
-    if os.environ.get("PRCONVERT_EXPECT_COMPILED") == "1" and not _compiled():
-        pytest.exit(f"PRCONVERT_EXPECT_COMPILED=1 but the converter imported is pure Python "
-                    f"({converter.segmenter.__file__})", returncode=3)
+    if os.environ.get("PRCONVERT_EXPECT_COMPILED") == "1" and build() != "compiled by mypyc":
+        pytest.exit(f"PRCONVERT_EXPECT_COMPILED=1 but the converter imported is {build()} "
+                    f"({converter.pipeline.__file__})", returncode=3)
