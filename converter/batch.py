@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -314,6 +315,7 @@ class _FileSink:
         self.out_dir, self.overwrite = Path(options.out_dir), options.overwrite
         self.extension = extension(options.to)
         self._lock: int | None = None
+        self._filled: set[str] = set()  # folders holding this run's outputs (written or skipped): one a folder
         self._tried_lock = os.path.isdir(self.out_dir)  # os.path: False, not an error, where it cannot look
         if self._tried_lock:
             self._hold_folder()
@@ -358,6 +360,7 @@ class _FileSink:
                 yield (f"its output {stem}{self.extension} would also be the name of release "
                        f"{numbered.group()[1:]} of {bundle} when that holds several; rename one of them")
             elif not self.overwrite and any(os.path.exists(p) for p in self._finished(stem)):
+                self._filled.add(os.path.dirname(self._finished(stem)[0]))
                 yield SKIP
             else:
                 yield None
@@ -394,6 +397,14 @@ class _FileSink:
             raise BatchStopped("the output folder was removed during the run, and the outputs written to it "
                                "with it; run the same command again to write them", str(self.out_dir))
 
+    def _folder_missing(self, folder: str) -> None:
+        """A write found ``folder`` missing: BatchStopped when it held outputs of this run (removed
+        during it, a subfolder as the output folder itself), else it is made for its first output."""
+        self.stop_if_folder_gone()
+        if folder in self._filled:
+            raise BatchStopped("this folder was removed during the run, and the outputs in it with it; "
+                               "run the same command again to write them", folder)
+
     def _cannot_write_here(self) -> OSError | None:
         """Why no file can be written in the output folder itself, if none can (asked after a failed
         write only, so a run that writes nothing leaves no folder behind unless a write got that far)."""
@@ -423,13 +434,15 @@ class _FileSink:
         paths = release_paths(self.out_dir, stem, self.extension, len(payloads))  # named for it alone (``plan``)
         # The first file last: it is the mark that the input is done, so a rerun skips it. A later
         # file found here was left by a run killed before the mark (the same bytes) or is the user's.
+        folder = os.path.dirname(paths[0])
         for path, payload in reversed(list(zip(paths, payloads))):
             if not self.overwrite and os.path.exists(path):
                 if _same_bytes(path, payload):
                     continue
                 raise ConversionError(f"{path} exists and is not this input's output; not overwriting it "
                                       "(use --overwrite)", str(item.shown))
-            write_atomic(path, payload, overwrite=True, before_making_folder=self.stop_if_folder_gone)
+            write_atomic(path, payload, overwrite=True, before_making_folder=partial(self._folder_missing, folder))
+        self._filled.add(folder)
 
     def close(self, ok: bool) -> None:
         """Let the folder go; a run that went well first checks that its outputs are still there

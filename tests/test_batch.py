@@ -526,6 +526,37 @@ def test_an_output_folder_removed_during_the_run_stops_it(archive, tmp_path, mon
     assert resumed.stopped is None and tree(out) == tree(clean)
 
 
+@pytest.mark.parametrize("skipped", [False, True])
+def test_a_subfolder_of_the_output_removed_during_the_run_stops_it(archive, tmp_path, monkeypatch, skipped):
+    """The next write into it made it again, and the run ended saying every input was converted (or
+    skipped), the outputs written there before gone with it."""
+    import converter.batch
+    from converter import output
+
+    clean, out = tmp_path / "clean", tmp_path / "out"
+    batch([archive], clean, jobs=1)
+    variants = out / "1996" / "variants"
+    if skipped:  # a rerun: the folder's outputs are skipped, then it is removed before the last input
+        shutil.copytree(clean, out)
+        (variants / "globenewswire_2006.json").unlink()
+    into = []
+
+    def write(path, data, overwrite=False, **options):
+        if os.path.dirname(path) == str(variants):
+            into.append(path)
+            if len(into) == (1 if skipped else 3):
+                shutil.rmtree(variants)
+        output.write_atomic(path, data, overwrite=overwrite, **options)
+    monkeypatch.setattr(converter.batch, "write_atomic", write)
+    summary = batch([archive], out, jobs=1)
+    assert summary.stopped == (f"{variants}: this folder was removed during the run, and the outputs in it "
+                               "with it; run the same command again to write them")
+    assert not variants.exists() and (out / "1996").is_dir()  # the folder was not made again
+    monkeypatch.undo()
+    resumed = batch([archive], out, jobs=1)
+    assert resumed.stopped is None and tree(out) == tree(clean)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="runs are kept apart with flock, which Windows has not")
 def test_a_second_run_into_the_same_folder_is_refused_while_the_first_runs(archive, tmp_path):
     import fcntl
