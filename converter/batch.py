@@ -15,7 +15,6 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
-from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -359,8 +358,7 @@ class _FileSink:
             elif numbered and (bundle := owners.get(stem[:numbered.start()])) is not None:
                 yield (f"its output {stem}{self.extension} would also be the name of release "
                        f"{numbered.group()[1:]} of {bundle} when that holds several; rename one of them")
-            elif not self.overwrite and any(os.path.exists(p) for p in self._finished(stem)):
-                self._filled.add(os.path.dirname(self._finished(stem)[0]))
+            elif not self.overwrite and self._already_written(stem):
                 yield SKIP
             else:
                 yield None
@@ -417,10 +415,15 @@ class _FileSink:
             return error
         return None
 
-    def _finished(self, stem: str) -> list[str]:
-        # The file written last for an input: STEM.ext, or STEM.1.ext for several releases.
-        return [release_paths(self.out_dir, stem, self.extension, 1)[0],
-                release_paths(self.out_dir, stem, self.extension, 2)[0]]
+    def _already_written(self, stem: str) -> bool:
+        """Whether an earlier run wrote the input's outputs: the file written last for an input is
+        STEM.ext, or STEM.1.ext for several releases. Their folder then holds outputs of this run."""
+        finished = [release_paths(self.out_dir, stem, self.extension, 1)[0],
+                    release_paths(self.out_dir, stem, self.extension, 2)[0]]
+        if not any(os.path.exists(path) for path in finished):
+            return False
+        self._filled.add(os.path.dirname(finished[0]))
+        return True
 
     def write(self, item: BatchInput, payloads: tuple) -> None:
         if not self._tried_lock:  # the folder is made by this run's first write: held from then on
@@ -434,15 +437,14 @@ class _FileSink:
         paths = release_paths(self.out_dir, stem, self.extension, len(payloads))  # named for it alone (``plan``)
         # The first file last: it is the mark that the input is done, so a rerun skips it. A later
         # file found here was left by a run killed before the mark (the same bytes) or is the user's.
-        folder = os.path.dirname(paths[0])
         for path, payload in reversed(list(zip(paths, payloads))):
             if not self.overwrite and os.path.exists(path):
                 if _same_bytes(path, payload):
                     continue
                 raise ConversionError(f"{path} exists and is not this input's output; not overwriting it "
                                       "(use --overwrite)", str(item.shown))
-            write_atomic(path, payload, overwrite=True, before_making_folder=partial(self._folder_missing, folder))
-        self._filled.add(folder)
+            write_atomic(path, payload, overwrite=True, before_making_folder=self._folder_missing)
+        self._filled.add(os.path.dirname(paths[0]))
 
     def close(self, ok: bool) -> None:
         """Let the folder go; a run that went well first checks that its outputs are still there

@@ -103,11 +103,12 @@ def refuse_to_replace(path: str | os.PathLike, overwrite: bool) -> None:
 
 
 def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = False,
-                 before_making_folder: Callable[[], None] | None = None) -> None:
+                 before_making_folder: Callable[[str], None] | None = None) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder, so no partial file is left.
     The folder is made when the temporary cannot be created for want of it: a batch writes many
     files to each folder, and asking for the folder first would cost a look-up per file. So the
-    batch asks then, in ``before_making_folder``, whether its output folder is still there."""
+    batch is told then, in ``before_making_folder(folder)``, and may stop: a folder it wrote to before
+    was removed during its run."""
     path = os.fspath(path)
     if not overwrite and os.path.exists(path):
         raise ConversionError("exists; not overwriting it (use --overwrite)", path)
@@ -115,9 +116,10 @@ def write_atomic(path: str | os.PathLike, data: bytes, overwrite: bool = False,
         try:
             handle, temporary = temporary_beside(path)
         except FileNotFoundError:
+            folder = os.path.dirname(path) or "."
             if before_making_folder is not None:
-                before_making_folder()
-            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+                before_making_folder(folder)
+            os.makedirs(folder, exist_ok=True)
             handle, temporary = temporary_beside(path)
     except (NotADirectoryError, FileExistsError):
         blocking = what_is_in_the_way(Path(path).parent)
