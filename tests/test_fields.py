@@ -92,7 +92,7 @@ def test_a_bullet_that_is_only_a_joiner_is_no_risk():
     assert split_risks("", lines) == ["weak demand", "the loss of a brand"]
     assert split_risks("", ["  - weak demand;", "  - or"]) == []  # one risk: not a list
     [release] = convert_bytes("n y w\nd d\u00a0s n d d .\n\nSafe Harbor\n\n- \u20ac\n\u2022 and".encode(), "x.txt")
-    assert release.safe_harbor is None or "" not in release.safe_harbor.risks
+    assert (release.safe_harbor.heading, release.safe_harbor.risks) == ("Safe Harbor", ())  # no empty risk
 
 
 def test_an_undated_dateline_is_a_warning_that_points_at_a_date_above():
